@@ -1,0 +1,73 @@
+package dev.streamviews.schemas.topics;
+
+import dev.streamviews.schemas.events.OrderPlaced;
+import dev.streamviews.schemas.events.PaymentCaptured;
+import dev.streamviews.schemas.events.ShipmentUpdated;
+import dev.streamviews.schemas.events.StockAdjusted;
+import dev.streamviews.schemas.views.OrderStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The topic catalogue: the one place a topic is named. Code refers to these constants; scripts
+ * and tests create topics from {@link #all()}.
+ */
+public final class Topics {
+  /**
+   * Partitions of every input and view topic. One count for all, so everything keyed by orderId
+   * is co-partitioned and a key lands on the same partition number in every topic.
+   */
+  public static final int PARTITIONS = 6;
+
+  public static final Topic<OrderPlaced> ORDERS = input("shop.orders", OrderPlaced.class, "orderId");
+  public static final Topic<PaymentCaptured> PAYMENTS =
+      input("shop.payments", PaymentCaptured.class, "orderId");
+  public static final Topic<ShipmentUpdated> SHIPMENTS =
+      input("shop.shipments", ShipmentUpdated.class, "orderId");
+  public static final Topic<StockAdjusted> STOCK_ADJUSTMENTS =
+      input("shop.stock-adjustments", StockAdjusted.class, "sku");
+
+  public static final Topic<OrderStatus> ORDER_STATUS_VIEW =
+      view("shop.views.order-status", OrderStatus.class);
+
+  private static final List<Topic<?>> INPUTS = List.of(ORDERS, PAYMENTS, SHIPMENTS, STOCK_ADJUSTMENTS);
+  private static final List<Topic<?>> VIEWS = List.of(ORDER_STATUS_VIEW);
+
+  private Topics() {}
+
+  /** The topics events are published to. */
+  public static List<Topic<?>> inputs() {
+    return INPUTS;
+  }
+
+  /** The compacted topics the views are emitted to. */
+  public static List<Topic<?>> views() {
+    return VIEWS;
+  }
+
+  /** Every topic the pipeline needs, dead-letter topics included, for creating them up front. */
+  public static List<TopicSpec> all() {
+    List<TopicSpec> all = new ArrayList<>();
+    for (Topic<?> input : INPUTS) {
+      all.add(input.spec());
+      all.add(input.deadLetters());
+    }
+    VIEWS.forEach(view -> all.add(view.spec()));
+    return List.copyOf(all);
+  }
+
+  /** The input topic of that name, if there is one. */
+  public static Optional<Topic<?>> input(String name) {
+    return INPUTS.stream().filter(topic -> topic.name().equals(name)).findFirst();
+  }
+
+  private static <V extends SpecificRecord> Topic<V> input(String name, Class<V> type, String keyField) {
+    return new Topic<>(new TopicSpec(name, PARTITIONS, CleanupPolicy.DELETE), type, Optional.of(keyField));
+  }
+
+  private static <V extends SpecificRecord> Topic<V> view(String name, Class<V> type) {
+    return new Topic<>(new TopicSpec(name, PARTITIONS, CleanupPolicy.COMPACT), type, Optional.empty());
+  }
+}
