@@ -1,0 +1,192 @@
+package dev.streamviews.infra.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (broker and controller in one node), run in its own JVM
+ * from the {@code kafka_2.13} jars: {@code StorageTool format} once per data directory, then
+ * {@code kafka.Kafka server.properties}. Its output goes to {@code broker.log} in the data directory.
+ */
+public final class KafkaBroker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  /**
+   * @param dataDir where the broker keeps its logs, config and output
+   * @param classpath a classpath holding {@code kafka_2.13} and its dependencies
+   */
+  public record Config(Path dataDir, String host, int port, int controllerPort, String classpath, String maxHeap) {}
+
+  private final Config config;
+  private final Process process;
+
+  private KafkaBroker(Config config, Process process) {
+    this.config = config;
+    this.process = process;
+  }
+
+  /** Formats the data directory if it is new, starts the broker, and returns once it answers. */
+  public static KafkaBroker start(Config config) {
+    try {
+      Files.createDirectories(config.dataDir());
+      Path properties = writeServerProperties(config);
+      Path logConfig = writeLogConfig(config.dataDir());
+      if (!Files.exists(logDir(config).resolve("meta.properties"))) {
+        format(config, properties);
+      }
+      Path output = config.dataDir().resolve("broker.log");
+      Process process = new ProcessBuilder(JavaCommand.of(config.classpath(),
+              List.of("-Xmx" + config.maxHeap(), "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                  "-Dlogback.configurationFile=" + logConfig),
+              "kafka.Kafka", properties.toString()))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+          .start();
+      KafkaBroker broker = new KafkaBroker(config, process);
+      broker.awaitAnswering();
+      log.info("Kafka broker answering at {} (pid {})", broker.bootstrapServers(), process.pid());
+      return broker;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start a Kafka broker in " + config.dataDir(), e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return config.host() + ":" + config.port();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Stops the broker the way an operator would (SIGTERM, then SIGKILL if it hangs). */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        log.warn("Kafka broker did not stop within 30 s; killing it");
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void awaitAnswering() {
+    Properties adminConfig = new Properties();
+    adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+    adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    try (Admin admin = Admin.create(adminConfig)) {
+      while (true) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the Kafka broker exited with code " + process.exitValue()
+              + "; see " + config.dataDir().resolve("broker.log"));
+        }
+        try {
+          admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+          return;
+        } catch (Exception notYet) {
+          if (System.nanoTime() > deadline) {
+            close();
+            throw new IllegalStateException("the Kafka broker did not answer within " + START_TIMEOUT
+                + "; see " + config.dataDir().resolve("broker.log"), notYet);
+          }
+        }
+      }
+    }
+  }
+
+  private static void format(Config config, Path properties) throws IOException {
+    String clusterId = Uuid.randomUuid().toString();
+    Process format = new ProcessBuilder(JavaCommand.of(config.classpath(), List.of("-Xmx256m"),
+            "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(config.dataDir().resolve("format.log").toFile()))
+        .start();
+    try {
+      if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+        format.destroyForcibly();
+        throw new IllegalStateException("formatting Kafka storage failed; see " + config.dataDir().resolve("format.log"));
+      }
+    } catch (InterruptedException e) {
+      format.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+    }
+  }
+
+  private static Path logDir(Config config) {
+    return config.dataDir().resolve("kraft-logs");
+  }
+
+  /**
+   * A single node that is broker and controller, with a static controller quorum of itself.
+   * Internal topics get replication factor 1 and min.insync.replicas 1, as one node requires.
+   */
+  private static Path writeServerProperties(Config config) throws IOException {
+    String host = config.host();
+    String text = String.join("\n",
+        "process.roles=broker,controller",
+        "node.id=1",
+        "controller.quorum.voters=1@" + host + ":" + config.controllerPort(),
+        "listeners=PLAINTEXT://" + host + ":" + config.port() + ",CONTROLLER://" + host + ":" + config.controllerPort(),
+        "advertised.listeners=PLAINTEXT://" + host + ":" + config.port(),
+        "controller.listener.names=CONTROLLER",
+        "inter.broker.listener.name=PLAINTEXT",
+        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+        "log.dirs=" + logDir(config),
+        "auto.create.topics.enable=false",
+        "num.partitions=1",
+        "offsets.topic.replication.factor=1",
+        "offsets.topic.num.partitions=10",
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1",
+        "transaction.state.log.num.partitions=10",
+        "share.coordinator.state.topic.replication.factor=1",
+        "share.coordinator.state.topic.min.isr=1",
+        "group.initial.rebalance.delay.ms=0",
+        "log.segment.bytes=67108864",
+        "");
+    Path file = config.dataDir().resolve("server.properties");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static Path writeLogConfig(Path dataDir) throws IOException {
+    String text = String.join("\n",
+        "<configuration>",
+        "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">",
+        "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n</pattern></encoder>",
+        "  </appender>",
+        "  <logger name=\"kafka\" level=\"WARN\"/>",
+        "  <logger name=\"org.apache.kafka\" level=\"WARN\"/>",
+        "  <logger name=\"kafka.server.KafkaRaftServer\" level=\"INFO\"/>",
+        "  <root level=\"WARN\"><appender-ref ref=\"OUT\"/></root>",
+        "</configuration>",
+        "");
+    Path file = dataDir.resolve("broker-logback.xml");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+}

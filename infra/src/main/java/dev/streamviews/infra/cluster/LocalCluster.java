@@ -1,0 +1,88 @@
+package dev.streamviews.infra.cluster;
+
+import dev.streamviews.infra.registry.SchemaRegistryServer;
+import java.net.URI;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka cluster and a schema registry beside it: what {@code scripts/local-kafka}
+ * runs and what the integration tests share. The broker runs in a child JVM; the registry in this one.
+ */
+public final class LocalCluster implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalCluster.class);
+
+  /**
+   * @param registryPort 0 for any free port
+   * @param brokerClasspath a classpath with {@code kafka_2.13}; by default this JVM's own
+   */
+  public record Config(Path dataDir, String host, int kafkaPort, int controllerPort, int registryPort,
+      String brokerClasspath, String brokerMaxHeap) {
+
+    /** Fresh free ports on loopback, this JVM's classpath for the broker. */
+    public static Config onFreePorts(Path dataDir) {
+      return new Config(dataDir, "127.0.0.1", FreePort.pick(), FreePort.pick(), 0,
+          System.getProperty("java.class.path"), "1g");
+    }
+  }
+
+  private final Config config;
+  private final KafkaBroker broker;
+  private volatile SchemaRegistryServer registry;
+  private final int registryPort;
+
+  private LocalCluster(Config config, KafkaBroker broker, SchemaRegistryServer registry) {
+    this.config = config;
+    this.broker = broker;
+    this.registry = registry;
+    this.registryPort = registry.uri().getPort();
+  }
+
+  public static LocalCluster start(Config config) {
+    long started = System.nanoTime();
+    KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Config(config.dataDir().resolve("kafka"), config.host(),
+        config.kafkaPort(), config.controllerPort(), config.brokerClasspath(), config.brokerMaxHeap()));
+    try {
+      SchemaRegistryServer registry = startRegistry(broker.bootstrapServers(), config.host(), config.registryPort());
+      LocalCluster cluster = new LocalCluster(config, broker, registry);
+      log.info("Local cluster up in {} ms: Kafka at {}, schema registry at {}",
+          (System.nanoTime() - started) / 1_000_000, cluster.bootstrapServers(), cluster.schemaRegistryUrl());
+      return cluster;
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+  }
+
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  public URI schemaRegistryUrl() {
+    return registry.uri();
+  }
+
+  public Path dataDir() {
+    return config.dataDir();
+  }
+
+  /** Stops the registry and starts a new one on the same port, reading its schemas back from Kafka. */
+  public synchronized void restartRegistry() {
+    registry.close();
+    registry = startRegistry(bootstrapServers(), config.host(), registryPort);
+  }
+
+  @Override
+  public void close() {
+    try {
+      registry.close();
+    } finally {
+      broker.close();
+    }
+  }
+
+  private static SchemaRegistryServer startRegistry(String bootstrapServers, String host, int port) {
+    return SchemaRegistryServer.start(bootstrapServers, host, port, SchemaRegistryServer.DEFAULT_TOPIC, 1);
+  }
+}
