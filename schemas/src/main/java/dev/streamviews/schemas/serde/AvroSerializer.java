@@ -27,7 +27,9 @@ public final class AvroSerializer<T extends IndexedRecord> implements Serializer
 
   private final SchemaRegistry registry;
   private final boolean autoRegister;
-  private final Map<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
+  /** Generated classes need their logical-type conversions (Instant); generic records hold plain longs. */
+  private final Map<Schema, DatumWriter<T>> specificWriters = new ConcurrentHashMap<>();
+  private final Map<Schema, DatumWriter<T>> genericWriters = new ConcurrentHashMap<>();
   private volatile boolean isKey;
   /** Almost every call is for the same topic and schema as the last: skip the maps then. */
   private volatile KnownId lastId;
@@ -77,9 +79,9 @@ public final class AvroSerializer<T extends IndexedRecord> implements Serializer
   }
 
   private DatumWriter<T> writerFor(T data) {
-    return writers.computeIfAbsent(data.getSchema(), schema -> data instanceof SpecificRecord
-        ? new SpecificDatumWriter<>(schema)
-        : new GenericDatumWriter<>(schema));
+    return data instanceof SpecificRecord
+        ? specificWriters.computeIfAbsent(data.getSchema(), SpecificDatumWriter::new)
+        : genericWriters.computeIfAbsent(data.getSchema(), GenericDatumWriter::new);
   }
 
   private record KnownId(String topic, Schema schema, int id) {}

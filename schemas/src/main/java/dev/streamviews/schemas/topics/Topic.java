@@ -13,15 +13,18 @@ import org.apache.avro.specific.SpecificRecord;
  * @param spec name, partitions and cleanup policy
  * @param valueType the generated Avro class of the values
  * @param keyField the value field the key is taken from when publishing, if the key is one
+ * @param timeField the value field holding the event's time, which publishers use as the
+ *     record's timestamp, if the topic holds events
  * @param <V> the value type
  */
 public record Topic<V extends SpecificRecord>(
-    TopicSpec spec, Class<V> valueType, Optional<String> keyField) {
+    TopicSpec spec, Class<V> valueType, Optional<String> keyField, Optional<String> timeField) {
 
   public Topic {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(valueType, "valueType");
     Objects.requireNonNull(keyField, "keyField");
+    Objects.requireNonNull(timeField, "timeField");
   }
 
   public String name() {
@@ -39,7 +42,7 @@ public record Topic<V extends SpecificRecord>(
 
   /** The dead-letter topic beside this topic, where records that cannot be read are kept. */
   public TopicSpec deadLetters() {
-    return new TopicSpec(name() + ".dlq", 1, CleanupPolicy.DELETE);
+    return new TopicSpec(Topics.deadLetterTopicOf(name()), 1, CleanupPolicy.DELETE);
   }
 
   /** The schema-registry subject of the values (Confluent's topic-name strategy). */

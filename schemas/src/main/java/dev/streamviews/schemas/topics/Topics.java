@@ -7,6 +7,7 @@ import dev.streamviews.schemas.events.StockAdjusted;
 import dev.streamviews.schemas.views.OrderStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -21,13 +22,21 @@ public final class Topics {
    */
   public static final int PARTITIONS = 6;
 
-  public static final Topic<OrderPlaced> ORDERS = input("shop.orders", OrderPlaced.class, "orderId");
+  /**
+   * Input topics keep their events for good: the views are rebuilt from them on replay, and
+   * generated events carry reproducible (so possibly old) event times that time-based retention
+   * would delete.
+   */
+  private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
+
+  public static final Topic<OrderPlaced> ORDERS =
+      input("shop.orders", OrderPlaced.class, "orderId", "placedAt");
   public static final Topic<PaymentCaptured> PAYMENTS =
-      input("shop.payments", PaymentCaptured.class, "orderId");
+      input("shop.payments", PaymentCaptured.class, "orderId", "capturedAt");
   public static final Topic<ShipmentUpdated> SHIPMENTS =
-      input("shop.shipments", ShipmentUpdated.class, "orderId");
+      input("shop.shipments", ShipmentUpdated.class, "orderId", "at");
   public static final Topic<StockAdjusted> STOCK_ADJUSTMENTS =
-      input("shop.stock-adjustments", StockAdjusted.class, "sku");
+      input("shop.stock-adjustments", StockAdjusted.class, "sku", "at");
 
   public static final Topic<OrderStatus> ORDER_STATUS_VIEW =
       view("shop.views.order-status", OrderStatus.class);
@@ -58,16 +67,23 @@ public final class Topics {
     return List.copyOf(all);
   }
 
+  /** The dead-letter topic beside a topic: {@code <topic>.dlq}. */
+  public static String deadLetterTopicOf(String topic) {
+    return topic + ".dlq";
+  }
+
   /** The input topic of that name, if there is one. */
   public static Optional<Topic<?>> input(String name) {
     return INPUTS.stream().filter(topic -> topic.name().equals(name)).findFirst();
   }
 
-  private static <V extends SpecificRecord> Topic<V> input(String name, Class<V> type, String keyField) {
-    return new Topic<>(new TopicSpec(name, PARTITIONS, CleanupPolicy.DELETE), type, Optional.of(keyField));
+  private static <V extends SpecificRecord> Topic<V> input(String name, Class<V> type, String keyField,
+      String timeField) {
+    return new Topic<>(new TopicSpec(name, PARTITIONS, CleanupPolicy.DELETE, KEEP_FOREVER), type,
+        Optional.of(keyField), Optional.of(timeField));
   }
 
   private static <V extends SpecificRecord> Topic<V> view(String name, Class<V> type) {
-    return new Topic<>(new TopicSpec(name, PARTITIONS, CleanupPolicy.COMPACT), type, Optional.empty());
+    return new Topic<>(new TopicSpec(name, PARTITIONS, CleanupPolicy.COMPACT), type, Optional.empty(), Optional.empty());
   }
 }

@@ -39,4 +39,18 @@ class TopicsTest {
     assertThat(Topics.inputs()).allSatisfy(topic ->
         assertThat(topic.valueSchema().getField(topic.keyField().orElseThrow())).isNotNull());
   }
+
+  @Test
+  void takesEachInputsTimeFromATimestampFieldOfItsValue() {
+    assertThat(Topics.inputs()).allSatisfy(topic -> {
+      org.apache.avro.Schema field = topic.valueSchema().getField(topic.timeField().orElseThrow()).schema();
+      assertThat(field.getLogicalType().getName()).isEqualTo("timestamp-millis");
+    });
+  }
+
+  @Test
+  void keepsInputEventsForReplay() {
+    assertThat(Topics.inputs()).allSatisfy(topic ->
+        assertThat(topic.spec().allConfigs()).containsEntry("retention.ms", "-1"));
+  }
 }

@@ -1,0 +1,175 @@
+package dev.streamviews.producers;
+
+import dev.streamviews.producers.generate.ShopEventGenerator;
+import dev.streamviews.producers.publish.EventPublisher;
+import dev.streamviews.producers.publish.KafkaPreflight;
+import dev.streamviews.producers.publish.OutgoingEvent;
+import dev.streamviews.producers.publish.PublishSummary;
+import dev.streamviews.schemas.registry.IncompatibleSchemaException;
+import dev.streamviews.schemas.registry.RegistryRequestException;
+import dev.streamviews.schemas.registry.RegistryUnavailableException;
+import dev.streamviews.schemas.registry.SchemaRegistryClient;
+import dev.streamviews.schemas.topics.Topic;
+import dev.streamviews.schemas.topics.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code scripts/produce}: publishes events from a file of JSON lines, or generated ones. */
+@Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Publishes events to an input topic as Avro (Confluent wire format), keyed by the event's own key field.",
+        "With --file, every line is checked first: if any is invalid, nothing is sent (unless --skip-invalid).",
+        "With --generate, consistent orders, payments, shipments and stock adjustments are made up; the same",
+        "seed gives the same events. TOPIC may then be 'all' to publish to every input topic."},
+    footer = {"", "Examples:",
+        "  scripts/produce shop.orders --file my-orders.jsonl",
+        "  scripts/produce all --generate 10000 --seed 42 --rate 500"})
+public final class ProduceCommand implements Callable<Integer> {
+  static final String ALL = "all";
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "TOPIC", description = "shop.orders, shop.payments, shop.shipments, shop.stock-adjustments, or 'all' with --generate")
+  String topicName;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(names = "--file", paramLabel = "FILE", description = "A file of JSON lines, one event each, with the Avro field names.")
+    Path file;
+
+    @Option(names = "--generate", paramLabel = "N", description = "Publish N generated events.")
+    Long count;
+  }
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated events (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--rate", defaultValue = "0", paramLabel = "R", description = "At most R events a second; 0 for as fast as possible (default).")
+  double rate;
+
+  @Option(names = "--duplicates", defaultValue = "0.05", paramLabel = "SHARE", description = "Share of generated events published twice (default: ${DEFAULT-VALUE}).")
+  double duplicateShare;
+
+  @Option(names = "--disorder", defaultValue = "0.10", paramLabel = "SHARE", description = "Share of generated events published late (default: ${DEFAULT-VALUE}).")
+  double disorderShare;
+
+  @Option(names = "--start", paramLabel = "INSTANT", description = "Event time of the first generated order (default: 2026-11-01T00:00:00Z).")
+  Instant start;
+
+  @Option(names = "--skip-invalid", description = "Send the valid lines of a file even if some are invalid.")
+  boolean skipInvalid;
+
+  @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "How long to wait for Kafka to answer before giving up (default: ${DEFAULT-VALUE}).")
+  int connectTimeoutSeconds;
+
+  @Mixin
+  EndpointOptions endpoints;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Topic<?>> topics = topics();
+    Iterator<OutgoingEvent> events = source.file != null ? fileEvents(topics.get(0)) : generatedEvents(topics);
+    String kafka = endpoints.kafka();
+    SchemaRegistryClient registry = endpoints.registry();
+
+    KafkaPreflight.requireTopics(kafka, topics.stream().map(Topic::name).toList(), connectTimeoutSeconds * 1000L);
+    registerSchemas(registry, topics);
+    PublishSummary summary;
+    try (EventPublisher publisher = new EventPublisher(kafka, registry, Map.of())) {
+      summary = publisher.publish(events, rate, (sent, elapsed) ->
+          spec.commandLine().getErr().printf("... %d sent (%d/s)%n", sent, sent * 1000 / Math.max(1, elapsed)));
+    }
+    out.printf("sent %d records to %s%n", summary.sent(), topics.stream().map(Topic::name).collect(Collectors.joining(", ")));
+    out.print(summary.describeOffsets());
+    out.flush();
+    if (summary.failed() > 0) {
+      throw new CliFailure(summary.failed() + " records could not be sent: " + summary.firstFailure());
+    }
+    return 0;
+  }
+
+  private List<Topic<?>> topics() {
+    if (ALL.equals(topicName)) {
+      if (source.file != null) {
+        throw new CliFailure("'all' works with --generate only; a file holds the events of one topic");
+      }
+      return Topics.inputs();
+    }
+    return List.of(Topics.input(topicName).orElseThrow(() -> new CliFailure("unknown topic '" + topicName
+        + "'; events go to " + Topics.inputs().stream().map(Topic::name).collect(Collectors.joining(", ")))));
+  }
+
+  private Iterator<OutgoingEvent> fileEvents(Topic<?> topic) {
+    EventFile.Contents contents = EventFile.read(source.file, topic);
+    if (contents.lines() == 0) {
+      throw new CliFailure(source.file + " is empty: nothing to send");
+    }
+    if (!contents.errors().isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      contents.errors().stream().limit(20).forEach(error ->
+          err.printf("%s:%d: %s%n", source.file, error.lineNumber(), error.message()));
+      if (contents.errors().size() > 20) {
+        err.printf("... and %d more invalid lines%n", contents.errors().size() - 20);
+      }
+      err.flush();
+      if (!skipInvalid) {
+        throw new CliFailure("nothing sent: " + contents.errors().size() + " of " + contents.lines()
+            + " lines are invalid (--skip-invalid sends the " + contents.events().size() + " valid ones)");
+      }
+    }
+    return contents.events().iterator();
+  }
+
+  private Iterator<OutgoingEvent> generatedEvents(List<Topic<?>> topics) {
+    if (source.count <= 0) {
+      throw new CliFailure("--generate needs a positive number of events");
+    }
+    ShopEventGenerator.Options defaults = ShopEventGenerator.Options.defaults();
+    ShopEventGenerator generator = new ShopEventGenerator(seed,
+        new ShopEventGenerator.Options(duplicateShare, disorderShare, start != null ? start : defaults.start()));
+    Set<String> wanted = topics.stream().map(Topic::name).collect(Collectors.toSet());
+    return Stream.generate(generator::next).filter(event -> wanted.contains(event.topic())).limit(source.count).iterator();
+  }
+
+  /** Registers each topic's schema up front: an unreachable registry or an incompatible schema stops us before anything is sent. */
+  private static void registerSchemas(SchemaRegistryClient registry, List<Topic<?>> topics) {
+    for (Topic<?> topic : topics) {
+      try {
+        registry.register(topic.valueSubject(), topic.valueSchema());
+      } catch (RegistryUnavailableException e) {
+        throw new CliFailure("cannot reach the schema registry at " + registry.baseUri() + " (" + rootMessage(e) + ")");
+      } catch (IncompatibleSchemaException e) {
+        throw new CliFailure("the schema registry refused the schema of " + topic.valueSubject() + " as incompatible: " + e.getMessage());
+      } catch (RegistryRequestException e) {
+        throw new CliFailure("the schema registry refused the schema of " + topic.valueSubject() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.streamviews.producers.publish;
+
+import dev.streamviews.schemas.registry.SchemaRegistry;
+import dev.streamviews.schemas.serde.AvroSerializer;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes events to Kafka: string keys, Avro values in the Confluent wire format, an idempotent
+ * producer with {@code acks=all}, so a retried send is never written twice. The library behind
+ * {@code scripts/produce}.
+ *
+ * <p>Writes any input topic of the catalogue: key String, value the topic's Avro event.
+ */
+public final class EventPublisher implements AutoCloseable {
+  private static final long PROGRESS_EVERY_MILLIS = 2_000;
+
+  private final KafkaProducer<String, IndexedRecord> producer;
+
+  public EventPublisher(String bootstrapServers, SchemaRegistry registry, Map<String, Object> overrides) {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+    config.putAll(overrides);
+    this.producer = new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer<>(registry, true));
+  }
+
+  /**
+   * Sends every event and waits until each is acknowledged or has failed.
+   *
+   * @param ratePerSecond at most this many events a second; 0 for as fast as possible
+   */
+  public PublishSummary publish(Iterator<OutgoingEvent> events, double ratePerSecond, ProgressListener progress) {
+    AtomicLong acknowledged = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    AtomicReference<String> firstFailure = new AtomicReference<>();
+    Map<TopicPartition, Long> lastOffsets = new ConcurrentHashMap<>();
+    long started = System.nanoTime();
+    long nextReport = PROGRESS_EVERY_MILLIS;
+    long count = 0;
+    while (events.hasNext()) {
+      OutgoingEvent event = events.next();
+      if (ratePerSecond > 0) {
+        pace(started, count, ratePerSecond);
+      }
+      producer.send(new ProducerRecord<>(event.topic(), null, event.timestamp(), event.key(), event.value()),
+          (RecordMetadata metadata, Exception error) -> {
+            if (error == null) {
+              acknowledged.incrementAndGet();
+              lastOffsets.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset(), Math::max);
+            } else {
+              failed.incrementAndGet();
+              firstFailure.compareAndSet(null, error.getMessage());
+            }
+          });
+      count++;
+      long elapsed = elapsedMillis(started);
+      if (elapsed >= nextReport) {
+        progress.progress(acknowledged.get(), elapsed);
+        nextReport = elapsed + PROGRESS_EVERY_MILLIS;
+      }
+    }
+    producer.flush();
+    return new PublishSummary(acknowledged.get(), failed.get(), firstFailure.get(), Map.copyOf(lastOffsets));
+  }
+
+  /** Sleeps just long enough that event number {@code sent} goes out no earlier than its slot. */
+  private static void pace(long startedNanos, long sent, double ratePerSecond) {
+    long due = startedNanos + (long) (sent * 1_000_000_000L / ratePerSecond);
+    long wait = due - System.nanoTime();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static long elapsedMillis(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(30));
+  }
+}

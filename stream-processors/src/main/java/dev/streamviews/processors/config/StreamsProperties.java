@@ -1,0 +1,35 @@
+package dev.streamviews.processors.config;
+
+import dev.streamviews.processors.deadletter.DeadLetterCounter;
+import dev.streamviews.processors.deadletter.DeadLetterHandler;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams configuration of a processor instance: exactly-once (v2), the dead-letter
+ * handler, the query endpoint it advertises. One function, so the application and the topology
+ * tests run with the same configuration.
+ */
+public final class StreamsProperties {
+  private StreamsProperties() {}
+
+  public static Properties of(ProcessorSettings settings, DeadLetterCounter deadLetters) {
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
+    config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+    config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+    config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
+    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+    config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    config.put(DeadLetterHandler.COUNTER_CONFIG, deadLetters);
+    // Exactly-once implies an idempotent producer; acks=all is then required, say so anyway.
+    config.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+    config.putAll(settings.streams());
+    return config;
+  }
+}

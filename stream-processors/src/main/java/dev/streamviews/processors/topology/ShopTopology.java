@@ -1,0 +1,21 @@
+package dev.streamviews.processors.topology;
+
+import dev.streamviews.processors.orderstatus.OrderStatusView;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The processor application's topology: the input streams, and every view family built on them.
+ * A pure function: it does no I/O and starts nothing.
+ */
+public final class ShopTopology {
+  private ShopTopology() {}
+
+  public static Topology build(TopologySerdes serdes, Properties streamsConfig) {
+    StreamsBuilder builder = new StreamsBuilder();
+    ShopInputs inputs = new ShopInputs(builder, serdes);
+    OrderStatusView.addTo(builder, inputs, serdes);
+    return builder.build(streamsConfig);
+  }
+}
