@@ -11,6 +11,7 @@ import java.util.Map;
  * @param applicationId Kafka Streams application id: instances with the same id share the work
  * @param queryHost the host other services reach this instance's query API on (its application.server)
  * @param queryPort the port of the query API
+ * @param queryBindHost the address the query API listens on; the query host when not set
  * @param streams any further Kafka Streams configs, passed through as they are
  */
 @ConfigurationProperties("streamviews.processor")
@@ -21,6 +22,7 @@ public record ProcessorSettings(
     String stateDir,
     String queryHost,
     int queryPort,
+    @io.micronaut.core.annotation.Nullable String queryBindHost,
     @Bindable(defaultValue = "0") int standbyReplicas,
     @Bindable(defaultValue = "1") int streamThreads,
     @Bindable(defaultValue = "1") int replicationFactor,
@@ -29,6 +31,10 @@ public record ProcessorSettings(
 
   public ProcessorSettings {
     streams = streams == null ? Map.of() : Map.copyOf(streams);
+  }
+
+  public String queryBindHost() {
+    return queryBindHost == null || queryBindHost.isBlank() ? queryHost : queryBindHost;
   }
 
   /** The application.server Kafka Streams advertises: where this instance answers queries. */

@@ -1,5 +1,6 @@
 package dev.streamviews.processors.orderstatus;
 
+import dev.streamviews.processors.topology.LocalView;
 import dev.streamviews.processors.topology.ShopInputs;
 import dev.streamviews.processors.topology.TopologySerdes;
 import dev.streamviews.schemas.topics.Views;
@@ -21,6 +22,10 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class OrderStatusView {
   public static final String STORE = Views.ORDER_STATUS.storeName();
+
+  /** The store keeps each order's facts; queries see their view. */
+  public static final LocalView<OrderStatusState, OrderStatus> LOCAL =
+      new LocalView<>(Views.ORDER_STATUS, OrderStatusRules::view);
 
   private OrderStatusView() {}
 

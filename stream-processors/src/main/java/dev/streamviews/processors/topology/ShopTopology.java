@@ -1,6 +1,7 @@
 package dev.streamviews.processors.topology;
 
 import dev.streamviews.processors.orderstatus.OrderStatusView;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -17,5 +18,10 @@ public final class ShopTopology {
     ShopInputs inputs = new ShopInputs(builder, serdes);
     OrderStatusView.addTo(builder, inputs, serdes);
     return builder.build(streamsConfig);
+  }
+
+  /** The views this topology keeps in local stores, for the query API. */
+  public static List<LocalView<?, ?>> localViews() {
+    return List.of(OrderStatusView.LOCAL);
   }
 }

@@ -1,0 +1,38 @@
+package dev.streamviews.sinks.api;
+
+import dev.streamviews.schemas.topics.View;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.avro.Schema;
+
+/**
+ * What {@code GET /views} says of a view: its shape, what its key is, the fields of its value
+ * with their types, and how to ask for a key.
+ */
+@Serdeable
+public record ViewDescription(String name, String shape, String key, Map<String, String> fields, String get) {
+
+  static ViewDescription of(View<?> view) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Schema.Field field : view.topic().valueSchema().getFields()) {
+      fields.put(field.name(), typeOf(field.schema()));
+    }
+    return new ViewDescription(view.name(), view.shape().name().toLowerCase().replace('_', '-'), view.keyName(), fields,
+        "/views/" + view.name() + "/{" + view.keyName() + "}");
+  }
+
+  private static String typeOf(Schema schema) {
+    if (schema.getType() == Schema.Type.UNION) {
+      return schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst()
+          .map(t -> typeOf(t) + " (optional)").orElse("null");
+    }
+    if (schema.getLogicalType() != null && schema.getLogicalType().getName().startsWith("timestamp")) {
+      return "timestamp (ISO-8601)";
+    }
+    if (schema.getType() == Schema.Type.ENUM) {
+      return "one of " + schema.getEnumSymbols();
+    }
+    return schema.getType().getName();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.streamviews.sinks.routing;
+
+import dev.streamviews.query.v1.Instance;
+import dev.streamviews.query.v1.MetadataReply;
+import dev.streamviews.query.v1.StorePartitions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A snapshot of which processor instance holds which partition of which store, taken from Kafka
+ * Streams metadata. Immutable: a refresh replaces it whole.
+ */
+public final class ClusterLayout {
+  public static final ClusterLayout EMPTY = new ClusterLayout(Map.of(), Set.of());
+
+  private final Map<String, Map<Integer, Owners>> ownersByStore;
+  private final Set<Endpoint> endpoints;
+
+  private ClusterLayout(Map<String, Map<Integer, Owners>> ownersByStore, Set<Endpoint> endpoints) {
+    this.ownersByStore = ownersByStore;
+    this.endpoints = endpoints;
+  }
+
+  public static ClusterLayout of(MetadataReply metadata) {
+    Map<String, Map<Integer, Endpoint>> active = new HashMap<>();
+    Map<String, Map<Integer, List<Endpoint>>> standby = new HashMap<>();
+    Set<Endpoint> endpoints = new LinkedHashSet<>();
+    for (Instance instance : metadata.getInstancesList()) {
+      Endpoint endpoint = new Endpoint(instance.getHost(), instance.getPort());
+      endpoints.add(endpoint);
+      for (StorePartitions store : instance.getStoresList()) {
+        store.getActiveList().forEach(p -> active.computeIfAbsent(store.getStore(), s -> new HashMap<>()).put(p, endpoint));
+        store.getStandbyList().forEach(p -> standby.computeIfAbsent(store.getStore(), s -> new HashMap<>())
+            .computeIfAbsent(p, q -> new ArrayList<>()).add(endpoint));
+      }
+    }
+    Map<String, Map<Integer, Owners>> owners = new HashMap<>();
+    Set<String> stores = new LinkedHashSet<>(active.keySet());
+    stores.addAll(standby.keySet());
+    for (String store : stores) {
+      Map<Integer, Owners> byPartition = new HashMap<>();
+      Set<Integer> partitions = new LinkedHashSet<>(active.getOrDefault(store, Map.of()).keySet());
+      partitions.addAll(standby.getOrDefault(store, Map.of()).keySet());
+      for (int partition : partitions) {
+        byPartition.put(partition, new Owners(Optional.ofNullable(active.getOrDefault(store, Map.of()).get(partition)),
+            List.copyOf(standby.getOrDefault(store, Map.of()).getOrDefault(partition, List.of()))));
+      }
+      owners.put(store, Map.copyOf(byPartition));
+    }
+    return new ClusterLayout(Map.copyOf(owners), Set.copyOf(endpoints));
+  }
+
+  public Owners owners(String store, int partition) {
+    return ownersByStore.getOrDefault(store, Map.of()).getOrDefault(partition, Owners.NONE);
+  }
+
+  /** Every instance the metadata names: the only addresses queries may go to. */
+  public Set<Endpoint> endpoints() {
+    return endpoints;
+  }
+
+  /** The partitions of the store, out of {@code partitions}, that have no active owner. */
+  public List<Integer> partitionsWithoutActiveOwner(String store, int partitions) {
+    List<Integer> orphans = new ArrayList<>();
+    for (int partition = 0; partition < partitions; partition++) {
+      if (owners(store, partition).active().isEmpty()) {
+        orphans.add(partition);
+      }
+    }
+    return orphans;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.streamviews.processors.health;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * A health answer with its evidence, so an operator sees why, not only whether.
+ *
+ * @param status UP or DOWN
+ * @param reason why DOWN, empty when UP
+ */
+@Serdeable
+public record HealthReport(String status, String reason, String streamsState, int partitionsRestoring,
+    long recordsToRestore, long recordsRestored) {
+
+  public boolean up() {
+    return "UP".equals(status);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.streamviews.processors.query;
+
+import dev.streamviews.processors.config.ProcessorSettings;
+import dev.streamviews.processors.streams.ProcessorStreams;
+import dev.streamviews.processors.topology.ShopTopology;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves the internal query API on this instance's application.server address. */
+@Context
+final class QueryApiServer {
+  private static final Logger log = LoggerFactory.getLogger(QueryApiServer.class);
+
+  private final Server server;
+
+  QueryApiServer(ProcessorSettings settings, ProcessorStreams streams) {
+    HostInfo self = new HostInfo(settings.queryHost(), settings.queryPort());
+    ViewQueryEndpoint endpoint = new ViewQueryEndpoint(streams.streams(), settings.applicationId(),
+        StoreLayout.of(streams.topology().describe(), settings.applicationId()), ShopTopology.localViews(), self);
+    try {
+      server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.queryBindHost(), settings.queryPort()))
+          .addService(endpoint)
+          .build()
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve the query API on " + settings.queryBindHost() + ":" + settings.queryPort(), e);
+    }
+    log.info("Query API listening on {}:{} (advertised as {})", settings.queryBindHost(), settings.queryPort(),
+        settings.applicationServer());
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    server.shutdown();
+    if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+      server.shutdownNow();
+    }
+  }
+}

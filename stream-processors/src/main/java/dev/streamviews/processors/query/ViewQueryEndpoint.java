@@ -1,0 +1,86 @@
+package dev.streamviews.processors.query;
+
+import dev.streamviews.processors.topology.LocalView;
+import dev.streamviews.query.v1.Instance;
+import dev.streamviews.query.v1.KeyReply;
+import dev.streamviews.query.v1.KeyRequest;
+import dev.streamviews.query.v1.MetadataReply;
+import dev.streamviews.query.v1.MetadataRequest;
+import dev.streamviews.query.v1.StorePartitions;
+import dev.streamviews.query.v1.ViewQueryGrpc;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The internal query API of this processor instance (see view_query.proto). */
+final class ViewQueryEndpoint extends ViewQueryGrpc.ViewQueryImplBase {
+  private static final Logger log = LoggerFactory.getLogger(ViewQueryEndpoint.class);
+
+  private final KafkaStreams streams;
+  private final String applicationId;
+  private final StoreLayout layout;
+  private final Map<String, LocalView<?, ?>> views;
+  private final KeyLookup lookup;
+
+  ViewQueryEndpoint(KafkaStreams streams, String applicationId, StoreLayout layout, List<LocalView<?, ?>> views, HostInfo self) {
+    this.streams = streams;
+    this.applicationId = applicationId;
+    this.layout = layout;
+    this.views = views.stream().collect(Collectors.toMap(v -> v.view().name(), Function.identity()));
+    this.lookup = new KeyLookup(streams, self);
+  }
+
+  @Override
+  public void getKey(KeyRequest request, StreamObserver<KeyReply> answer) {
+    MDC.put("traceparent", request.getTraceparent());
+    try {
+      LocalView<?, ?> view = views.get(request.getView());
+      answer.onNext(view == null
+          ? KeyReply.newBuilder().setOutcome(KeyReply.Outcome.UNKNOWN_VIEW).setDetail("no view " + request.getView()).build()
+          : lookup.lookup(view, request.getKey()));
+      answer.onCompleted();
+    } catch (RuntimeException e) {
+      log.error("Query of {} {} failed", request.getView(), request.getKey(), e);
+      answer.onError(Status.INTERNAL.withDescription("query failed: " + e.getClass().getSimpleName()).asRuntimeException());
+    } finally {
+      MDC.remove("traceparent");
+    }
+  }
+
+  @Override
+  public void getMetadata(MetadataRequest request, StreamObserver<MetadataReply> answer) {
+    MetadataReply.Builder reply = MetadataReply.newBuilder().setApplicationId(applicationId);
+    try {
+      for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+        reply.addInstances(describe(instance));
+      }
+    } catch (RuntimeException notRunningYet) {
+      log.debug("No Streams metadata yet: {}", notRunningYet.getMessage());
+    }
+    answer.onNext(reply.build());
+    answer.onCompleted();
+  }
+
+  private Instance describe(StreamsMetadata instance) {
+    HostInfo host = instance.hostInfo();
+    Instance.Builder described = Instance.newBuilder().setHost(host.host()).setPort(host.port());
+    for (String store : layout.stores()) {
+      Set<Integer> active = layout.partitionsOf(store, instance.topicPartitions());
+      Set<Integer> standby = layout.partitionsOf(store, instance.standbyTopicPartitions());
+      if (!active.isEmpty() || !standby.isEmpty()) {
+        described.addStores(StorePartitions.newBuilder().setStore(store).addAllActive(active).addAllStandby(standby));
+      }
+    }
+    return described.build();
+  }
+}
