@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Reads every input topic from the beginning to where it ends now, with no consumer group (so it
@@ -62,7 +63,7 @@ public final class InputReader {
           if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
             continue;
           }
-          if (record.key() == null || record.value() == null) {
+          if (record.key() == null || record.value() == null || !inItsKeysPartition(record, partitions.size())) {
             facts.unreadable++;
             continue;
           }
@@ -74,6 +75,14 @@ public final class InputReader {
         }
       }
     }
+  }
+
+  /**
+   * DESIGN.md: a key's partition is the one Kafka's Java producer picks (murmur2 of the UTF-8 key).
+   * A record elsewhere cannot be found by key, so the pipeline dead-letters it.
+   */
+  private static boolean inItsKeysPartition(ConsumerRecord<byte[], byte[]> record, int partitionCount) {
+    return Utils.toPositive(Utils.murmur2(record.key())) % partitionCount == record.partition();
   }
 
   private Properties config() {

@@ -91,7 +91,11 @@ public final class ProduceCommand implements Callable<Integer> {
     String kafka = endpoints.kafka();
     SchemaRegistryClient registry = endpoints.registry();
 
-    KafkaPreflight.requireTopics(kafka, topics.stream().map(Topic::name).toList(), connectTimeoutSeconds * 1000L);
+    try {
+      KafkaPreflight.requireTopics(kafka, topics.stream().map(Topic::name).toList(), connectTimeoutSeconds * 1000L);
+    } catch (IllegalStateException e) {
+      throw new CliFailure(e.getMessage());
+    }
     registerSchemas(registry, topics);
     PublishSummary summary;
     try (EventPublisher publisher = new EventPublisher(kafka, registry, Map.of())) {

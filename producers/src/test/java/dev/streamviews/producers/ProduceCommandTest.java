@@ -68,7 +68,8 @@ class ProduceCommandTest {
     int exit = run("shop.orders", "--file", file.toString(), "--skip-invalid", "--connect-timeout=2", NOWHERE);
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString()).contains("orders.jsonl:2: not valid JSON").contains("cannot reach Kafka at 127.0.0.1:1");
+    assertThat(err.toString()).contains("orders.jsonl:2: not valid JSON")
+        .contains("produce: cannot reach Kafka at 127.0.0.1:1 (no answer within 2 s)");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.streamviews.processors.config;
 
 import dev.streamviews.processors.deadletter.DeadLetterCounter;
 import dev.streamviews.processors.deadletter.DeadLetterHandler;
+import dev.streamviews.processors.deadletter.DeadLetterProcessingHandler;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -26,6 +27,7 @@ public final class StreamsProperties {
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
     config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     config.put(DeadLetterHandler.COUNTER_CONFIG, deadLetters);
     // Exactly-once implies an idempotent producer; acks=all is then required, say so anyway.
     config.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");

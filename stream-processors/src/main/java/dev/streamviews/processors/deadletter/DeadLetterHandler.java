@@ -2,11 +2,9 @@ package dev.streamviews.processors.deadletter;
 
 import dev.streamviews.schemas.registry.RegistryUnavailableException;
 import dev.streamviews.schemas.serde.BadDataException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
@@ -29,43 +27,27 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
 
-  private DeadLetterCounter counter = DeadLetterCounter.NONE;
-  private String applicationId = "";
-  private Clock clock = Clock.systemUTC();
+  private DeadLetters deadLetters = DeadLetters.from(Map.of());
 
   @Override
   public void configure(Map<String, ?> configs) {
-    Object configured = configs.get(COUNTER_CONFIG);
-    if (configured instanceof DeadLetterCounter deadLetterCounter) {
-      counter = deadLetterCounter;
-    }
-    Object id = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
-    applicationId = id == null ? "" : id.toString();
+    deadLetters = DeadLetters.from(configs);
   }
 
   @Override
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-    if (causedBy(exception, RegistryUnavailableException.class) != null) {
+    if (DeadLetters.causedBy(exception, RegistryUnavailableException.class) != null) {
       log.warn("Schema registry unavailable reading {}-{}@{}; pausing until it answers", record.topic(),
           record.partition(), record.offset());
       return Response.fail();
     }
-    BadDataException bad = causedBy(exception, BadDataException.class);
+    BadDataException bad = DeadLetters.causedBy(exception, BadDataException.class);
     if (bad == null) {
       log.error("Unexpected failure deserializing {}-{}@{}", record.topic(), record.partition(), record.offset(), exception);
       return Response.fail();
     }
-    log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), bad.reason());
-    counter.deadLettered(record.topic());
-    return Response.resume(List.of(DeadLetterRecord.of(record, bad.reason(), bad, applicationId, clock.instant())));
-  }
-
-  static <T extends Throwable> T causedBy(Throwable failure, Class<T> type) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return type.cast(cause);
-      }
-    }
-    return null;
+    DeadLetterRecord.Source source = new DeadLetterRecord.Source(record.topic(), record.partition(), record.offset(),
+        record.timestamp(), record.key(), record.value(), record.headers());
+    return Response.resume(List.of(deadLetters.letterFor(source, bad.reason(), bad)));
   }
 }

@@ -4,18 +4,19 @@ import dev.streamviews.schemas.topics.DeadLetterHeaders;
 import dev.streamviews.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /** The dead-letter copy of a record: its key, value and headers as they were, plus why, from where and when. */
 final class DeadLetterRecord {
+  /** Where a record came from, as Kafka Streams reports it to an error handler. */
+  record Source(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value, Headers headers) {}
+
   private DeadLetterRecord() {}
 
-  static ProducerRecord<byte[], byte[]> of(ConsumerRecord<byte[], byte[]> source, String reason, Exception cause,
-      String applicationId, Instant now) {
-    Headers headers = new RecordHeaders(source.headers().toArray());
+  static ProducerRecord<byte[], byte[]> of(Source source, String reason, Throwable cause, String applicationId, Instant now) {
+    Headers headers = new RecordHeaders(source.headers() == null ? new org.apache.kafka.common.header.Header[0] : source.headers().toArray());
     add(headers, DeadLetterHeaders.REASON, reason);
     add(headers, DeadLetterHeaders.EXCEPTION, cause.getClass().getName());
     add(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());

@@ -11,11 +11,18 @@ import org.apache.kafka.streams.Topology;
  * A pure function: it does no I/O and starts nothing.
  */
 public final class ShopTopology {
+  /**
+   * Whether input records are checked to sit in their key's partition (default true). Only
+   * TopologyTestDriver tests turn it off: the driver puts every record in partition 0.
+   */
+  public static final String PARTITION_CHECK_CONFIG = "streamviews.partition.check";
+
   private ShopTopology() {}
 
   public static Topology build(TopologySerdes serdes, Properties streamsConfig) {
     StreamsBuilder builder = new StreamsBuilder();
-    ShopInputs inputs = new ShopInputs(builder, serdes);
+    boolean checkPartitions = !"false".equals(streamsConfig.getProperty(PARTITION_CHECK_CONFIG));
+    ShopInputs inputs = new ShopInputs(builder, serdes, checkPartitions);
     OrderStatusView.addTo(builder, inputs, serdes);
     return builder.build(streamsConfig);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamviews.processors.orderstatus.OrderStatusState;
 import dev.streamviews.processors.orderstatus.OrderStatusView;
+import dev.streamviews.processors.topology.ShopTopology;
 import dev.streamviews.processors.topology.ShopTopologyDriver;
 import dev.streamviews.schemas.events.OrderPlaced;
 import dev.streamviews.schemas.topics.DeadLetterHeaders;
@@ -41,7 +42,8 @@ class DeadLettersTopologyTest {
 
   @BeforeEach
   void startTopology() {
-    shop = new ShopTopologyDriver(stateDir, Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
+    shop = new ShopTopologyDriver(stateDir, Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
+        ShopTopology.PARTITION_CHECK_CONFIG, "false"));
     orders = shop.input(Topics.ORDERS);
     rawOrders = shop.rawInput(Topics.ORDERS);
     deadLetters = shop.deadLetters(Topics.ORDERS);

@@ -28,8 +28,9 @@ public final class ShopTopologyDriver implements AutoCloseable {
   public final List<String> deadLettered = new ArrayList<>();
   public final TopologyTestDriver driver;
 
+  /** The production topology, but for the partition check: the driver puts every record in partition 0. */
   public ShopTopologyDriver(Path stateDir) {
-    this(stateDir, Map.of());
+    this(stateDir, Map.of(ShopTopology.PARTITION_CHECK_CONFIG, "false"));
   }
 
   /** @param streamsOverrides Streams configs that differ from production, each with its reason at the caller */

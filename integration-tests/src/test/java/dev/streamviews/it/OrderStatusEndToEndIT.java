@@ -1,0 +1,106 @@
+package dev.streamviews.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamviews.checker.CheckReport;
+import dev.streamviews.checker.InputFacts;
+import dev.streamviews.checker.InputReader;
+import dev.streamviews.checker.ViewChecker;
+import dev.streamviews.checker.ViewServiceClient;
+import dev.streamviews.fixtures.LocalClusterExtension;
+import dev.streamviews.it.Pipeline.CliRun;
+import dev.streamviews.it.ViewServiceCalls.Answer;
+import dev.streamviews.schemas.registry.SchemaRegistryClient;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Generated orders, payments and shipments (with duplicates and late arrivals) published through
+ * the CLI, folded by a processor JVM, served by a view-service JVM, and every key compared with
+ * the checker's independent model.
+ */
+@ExtendWith({LocalClusterExtension.class, PipelineExtension.class})
+class OrderStatusEndToEndIT {
+  private final Pipeline pipeline;
+
+  OrderStatusEndToEndIT(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  @Test
+  void servesEveryGeneratedKeyAsTheCheckerComputesIt() {
+    CliRun produce = CliRun.of("produce", "all", "--generate", "20000", "--seed", "11", "--duplicates", "0.1",
+        "--disorder", "0.2", "--bootstrap-servers", pipeline.cluster.bootstrapServers(),
+        "--schema-registry", pipeline.cluster.schemaRegistryUrl().toString());
+    assertThat(produce.exitCode()).as(produce.err()).isZero();
+    assertThat(produce.out()).contains("sent 20000 records");
+
+    SchemaRegistryClient registry = new SchemaRegistryClient(pipeline.cluster.schemaRegistryUrl());
+    InputFacts facts = new InputReader(pipeline.cluster.bootstrapServers(), registry).readAll();
+    CheckReport report = new ViewChecker(new ViewServiceClient(pipeline.viewService)).check(facts, Duration.ofSeconds(90));
+
+    assertThat(report.mismatches()).isEmpty();
+    assertThat(report.keysChecked()).isGreaterThan(5_000);
+  }
+
+  @Test
+  void answersWithFreshnessForAKnownKey() {
+    CliRun produce = CliRun.of("produce", "shop.orders", "--generate", "1", "--seed", "4242",
+        "--bootstrap-servers", pipeline.cluster.bootstrapServers(), "--schema-registry", pipeline.cluster.schemaRegistryUrl().toString());
+    assertThat(produce.exitCode()).as(produce.err()).isZero();
+    String orderId = "o-" + Long.toString(4242, 36) + "-1";
+
+    Answer answer = awaitFound("/views/order-status/" + orderId);
+
+    assertThat(answer.body().path("value").path("orderId").asText()).isEqualTo(orderId);
+    assertThat(answer.body().path("value").path("status").asText()).isEqualTo("PLACED");
+    assertThat(answer.body().path("freshness").path("stale").asBoolean()).isFalse();
+    assertThat(answer.body().path("freshness").path("servedBy").asText()).isEqualTo("127.0.0.1:" + pipeline.processorQueryPort);
+    assertThat(answer.headers().firstValue("Streamviews-Stale")).contains("false");
+  }
+
+  @Test
+  void answersProblemJsonForAnUnknownKeyOrView() {
+    Answer unknownKey = ViewServiceCalls.get(pipeline.viewService, "/views/order-status/no-such-order");
+    Answer unknownView = ViewServiceCalls.get(pipeline.viewService, "/views/no-such-view/x");
+    Answer unknownPath = ViewServiceCalls.get(pipeline.viewService, "/nothing/here");
+
+    assertThat(unknownKey.status()).isEqualTo(404);
+    assertThat(unknownKey.contentType()).isEqualTo("application/problem+json");
+    assertThat(unknownKey.body().path("parameter").asText()).isEqualTo("key");
+    assertThat(unknownView.status()).isEqualTo(404);
+    assertThat(unknownView.body().path("parameter").asText()).isEqualTo("view");
+    assertThat(unknownPath.status()).isEqualTo(404);
+    assertThat(unknownPath.contentType()).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void listsTheViewsAndTheirShapes() {
+    Answer views = ViewServiceCalls.get(pipeline.viewService, "/views");
+
+    assertThat(views.status()).isEqualTo(200);
+    assertThat(views.body().get(0).path("name").asText()).isEqualTo("order-status");
+    assertThat(views.body().get(0).path("shape").asText()).isEqualTo("key-value");
+    assertThat(views.body().get(0).path("fields").path("status").asText()).contains("PAID");
+  }
+
+  @Test
+  void reportsBothServicesLiveAndReady() {
+    for (String path : new String[] {"/healthz/liveness", "/healthz/readiness"}) {
+      assertThat(ViewServiceCalls.get(pipeline.processorHttp, path).status()).as("processor " + path).isEqualTo(200);
+      assertThat(ViewServiceCalls.get(pipeline.viewService, path).status()).as("view service " + path).isEqualTo(200);
+    }
+    assertThat(ViewServiceCalls.get(pipeline.processorHttp, "/healthz/readiness").body().path("streamsState").asText())
+        .isEqualTo("RUNNING");
+  }
+
+  private Answer awaitFound(String path) {
+    Answer[] last = new Answer[1];
+    org.awaitility.Awaitility.await(path).atMost(Duration.ofSeconds(30)).until(() -> {
+      last[0] = ViewServiceCalls.get(pipeline.viewService, path);
+      return last[0].status() == 200;
+    });
+    return last[0];
+  }
+}
