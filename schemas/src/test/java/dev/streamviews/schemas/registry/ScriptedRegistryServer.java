@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server on a free loopback port that answers from a script, to drive the client
@@ -24,6 +26,8 @@ final class ScriptedRegistryServer implements AutoCloseable {
   }
 
   private final HttpServer server;
+  /** Held answers wait on this; close() releases them at once. */
+  private final CountDownLatch closing = new CountDownLatch(1);
   private final Deque<Answer> script = new ArrayDeque<>();
   private final List<String> requests = new ArrayList<>();
   private Answer fallback = Answer.of(500, "{\"error_code\":50001,\"message\":\"script ran out\"}");
@@ -66,7 +70,7 @@ final class ScriptedRegistryServer implements AutoCloseable {
     exchange.getRequestBody().readAllBytes();
     if (answer.delayMillis() > 0) {
       try {
-        Thread.sleep(answer.delayMillis()); // the server is slow on purpose: the client must time out
+        closing.await(answer.delayMillis(), TimeUnit.MILLISECONDS); // slow on purpose: the client must time out
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -81,6 +85,7 @@ final class ScriptedRegistryServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
   }
 }
