@@ -4,7 +4,11 @@ import dev.streamviews.schemas.events.OrderPlaced;
 import dev.streamviews.schemas.events.PaymentCaptured;
 import dev.streamviews.schemas.events.ShipmentUpdated;
 import dev.streamviews.schemas.events.StockAdjusted;
+import dev.streamviews.schemas.late.LateOrderLine;
+import dev.streamviews.schemas.views.CustomerSpend;
 import dev.streamviews.schemas.views.OrderStatus;
+import dev.streamviews.schemas.views.SkuSalesPerMinute;
+import dev.streamviews.schemas.views.StockLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +44,22 @@ public final class Topics {
 
   public static final Topic<OrderStatus> ORDER_STATUS_VIEW =
       view("shop.views.order-status", OrderStatus.class);
+  public static final Topic<CustomerSpend> CUSTOMER_SPEND_VIEW =
+      view("shop.views.customer-spend", CustomerSpend.class);
+  /** Keyed by {@code sku@windowStart}, so compaction keeps every window of a sku. */
+  public static final Topic<SkuSalesPerMinute> SKU_SALES_VIEW =
+      view("shop.views.sku-sales-per-minute", SkuSalesPerMinute.class);
+  public static final Topic<StockLevel> STOCK_LEVELS_VIEW =
+      view("shop.views.stock-levels", StockLevel.class);
+
+  /** Order lines that came later than the grace period of their window: kept here, key sku. */
+  public static final Topic<LateOrderLine> LATE_EVENTS = new Topic<>(
+      new TopicSpec("shop.late-events", PARTITIONS, CleanupPolicy.DELETE, KEEP_FOREVER), LateOrderLine.class,
+      Optional.empty(), Optional.empty());
 
   private static final List<Topic<?>> INPUTS = List.of(ORDERS, PAYMENTS, SHIPMENTS, STOCK_ADJUSTMENTS);
-  private static final List<Topic<?>> VIEWS = List.of(ORDER_STATUS_VIEW);
+  private static final List<Topic<?>> VIEWS =
+      List.of(ORDER_STATUS_VIEW, CUSTOMER_SPEND_VIEW, SKU_SALES_VIEW, STOCK_LEVELS_VIEW);
 
   private Topics() {}
 
@@ -64,6 +81,7 @@ public final class Topics {
       all.add(input.deadLetters());
     }
     VIEWS.forEach(view -> all.add(view.spec()));
+    all.add(LATE_EVENTS.spec());
     return List.copyOf(all);
   }
 

@@ -25,7 +25,7 @@ public final class OrderStatusView {
 
   /** The store keeps each order's facts; queries see their view. */
   public static final LocalView<OrderStatusState, OrderStatus> LOCAL =
-      new LocalView<>(Views.ORDER_STATUS, OrderStatusRules::view);
+      new LocalView<>(Views.ORDER_STATUS, (orderId, state) -> OrderStatusRules.view(state));
 
   private OrderStatusView() {}
 

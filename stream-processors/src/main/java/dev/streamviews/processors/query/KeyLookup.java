@@ -70,7 +70,7 @@ final class KeyLookup {
     if (stored == null) {
       return reply.setOutcome(Outcome.NOT_FOUND).build();
     }
-    return reply.setOutcome(Outcome.FOUND).setValue(ByteString.copyFrom(ViewValueCodec.encode(view.viewOf(stored)))).build();
+    return reply.setOutcome(Outcome.FOUND).setValue(ByteString.copyFrom(ViewValueCodec.encode(view.viewOf(key, stored)))).build();
   }
 
   private long lagOf(String store, int partition) {

@@ -8,11 +8,17 @@ import dev.streamviews.schemas.topics.Topic;
 import dev.streamviews.schemas.topics.Topics;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The input topics as streams, each created once and shared by every view family that reads it
@@ -47,10 +53,54 @@ public final class ShopInputs {
     return stream(Topics.STOCK_ADJUSTMENTS);
   }
 
+  /** Each order once, by orderId: the first copy of a republished order. */
+  public KStream<String, OrderPlaced> distinctOrders() {
+    return derived("distinct-orders", () -> firstSight(orders(), "distinct-orders", OrderPlaced::getOrderId));
+  }
+
+  /** Each stock adjustment once, by adjustmentId (key sku). */
+  public KStream<String, StockAdjusted> distinctStockAdjustments() {
+    return derived("distinct-stock-adjustments",
+        () -> firstSight(stockAdjustments(), "distinct-stock-adjustments", StockAdjusted::getAdjustmentId));
+  }
+
+  /**
+   * The lines of distinct orders, keyed by sku and repartitioned by it (internal topic
+   * order-lines-by-sku, as many partitions as the inputs, so it is co-partitioned with the
+   * sku-keyed stock adjustments).
+   */
+  public KStream<String, SoldLine> soldLinesBySku() {
+    return derived("order-lines-by-sku", () -> distinctOrders()
+        .flatMap((orderId, order) -> order.getLines().stream()
+            .map(line -> KeyValue.pair(line.getSku(), new SoldLine(orderId, line.getSku(), line.getQuantity(),
+                line.getUnitPriceCents(), order.getPlacedAt())))
+            .toList(), Named.as("order-lines"))
+        .repartition(Repartitioned.<String, SoldLine>as("order-lines-by-sku")
+            .withKeySerde(serdes.keys())
+            .withValueSerde(serdes.state(SoldLine.class))
+            .withNumberOfPartitions(Topics.PARTITIONS)));
+  }
+
+  private <V> KStream<String, V> firstSight(KStream<String, V> stream, String storeName, Function<V, String> idOf) {
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), serdes.keys(), Serdes.Long()));
+    return stream.processValues(() -> new FirstSight<>(storeName, idOf), Named.as(storeName), storeName);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <V> KStream<String, V> derived(String name, Supplier<KStream<String, V>> make) {
+    KStream<String, ?> existing = streams.get(name);
+    if (existing == null) {
+      existing = make.get();
+      streams.put(name, existing);
+    }
+    return (KStream<String, V>) existing;
+  }
+
   @SuppressWarnings("unchecked")
   private <V extends SpecificRecord> KStream<String, V> stream(Topic<V> topic) {
     return (KStream<String, V>) streams.computeIfAbsent(topic.name(), name -> {
-      KStream<String, V> stream = builder.stream(name, Consumed.with(serdes.keys(), serdes.events(topic)).withName("read-" + name));
+      KStream<String, V> stream = builder.stream(name, Consumed.with(serdes.keys(), serdes.events(topic))
+          .withTimestampExtractor(new EventTimeExtractor(topic)).withName("read-" + name));
       return checkPartitions
           ? stream.processValues(() -> new PartitionCheck<>(topic.partitions()), Named.as("check-partition-" + name))
           : stream;

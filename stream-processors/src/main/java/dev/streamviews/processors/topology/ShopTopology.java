@@ -1,6 +1,10 @@
 package dev.streamviews.processors.topology;
 
+import dev.streamviews.processors.customerspend.CustomerSpendView;
 import dev.streamviews.processors.orderstatus.OrderStatusView;
+import dev.streamviews.processors.skusales.SkuSalesView;
+import dev.streamviews.processors.stocklevels.StockLevelsView;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,6 +20,10 @@ public final class ShopTopology {
    * TopologyTestDriver tests turn it off: the driver puts every record in partition 0.
    */
   public static final String PARTITION_CHECK_CONFIG = "streamviews.partition.check";
+  /** How long after a minute's end an order line still counts in sku-sales-per-minute (default 60 s). */
+  public static final String GRACE_CONFIG = "streamviews.sku-sales.grace.ms";
+  /** How long sku-sales-per-minute keeps its windows, in event time (default 7 days). */
+  public static final String RETENTION_CONFIG = "streamviews.sku-sales.retention.ms";
 
   private ShopTopology() {}
 
@@ -24,11 +32,20 @@ public final class ShopTopology {
     boolean checkPartitions = !"false".equals(streamsConfig.getProperty(PARTITION_CHECK_CONFIG));
     ShopInputs inputs = new ShopInputs(builder, serdes, checkPartitions);
     OrderStatusView.addTo(builder, inputs, serdes);
+    CustomerSpendView.addTo(inputs, serdes);
+    SkuSalesView.addTo(builder, inputs, serdes, millis(streamsConfig, GRACE_CONFIG, Duration.ofSeconds(60)),
+        millis(streamsConfig, RETENTION_CONFIG, Duration.ofDays(7)));
+    StockLevelsView.addTo(inputs, serdes);
     return builder.build(streamsConfig);
   }
 
   /** The views this topology keeps in local stores, for the query API. */
   public static List<LocalView<?, ?>> localViews() {
-    return List.of(OrderStatusView.LOCAL);
+    return List.of(OrderStatusView.LOCAL, CustomerSpendView.LOCAL, SkuSalesView.LOCAL, StockLevelsView.LOCAL);
+  }
+
+  private static Duration millis(Properties config, String key, Duration fallback) {
+    String value = config.getProperty(key);
+    return value == null ? fallback : Duration.ofMillis(Long.parseLong(value));
   }
 }

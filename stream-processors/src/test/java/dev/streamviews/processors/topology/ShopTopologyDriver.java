@@ -54,6 +54,11 @@ public final class ShopTopologyDriver implements AutoCloseable {
     return driver.createOutputTopic(topic.name(), new StringDeserializer(), serdes.views(topic).deserializer());
   }
 
+  public TestOutputTopic<String, dev.streamviews.schemas.late.LateOrderLine> lateLines() {
+    return driver.createOutputTopic(dev.streamviews.schemas.topics.Topics.LATE_EVENTS.name(), new StringDeserializer(),
+        serdes.views(dev.streamviews.schemas.topics.Topics.LATE_EVENTS).deserializer());
+  }
+
   public TestOutputTopic<byte[], byte[]> deadLetters(Topic<?> source) {
     return driver.createOutputTopic(source.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }

@@ -1,0 +1,67 @@
+package dev.streamviews.processors.skusales;
+
+import dev.streamviews.processors.topology.SoldLine;
+import dev.streamviews.schemas.late.LateOrderLine;
+import dev.streamviews.schemas.views.SkuSalesPerMinute;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Adds each sold line to its sku's one-minute window of placedAt, unless the window has closed: a
+ * window closes once stream time has passed its end by the grace period. A line for a closed
+ * window is not dropped, as Kafka Streams' windowed aggregations would do: it is forwarded as a
+ * {@link LateOrderLine} and counted in the metric {@code late-records-total}.
+ */
+final class SkuSalesProcessor implements FixedKeyProcessor<String, SoldLine, SpecificRecord> {
+  private final String storeName;
+  private final long windowMillis;
+  private final long graceMillis;
+  private FixedKeyProcessorContext<String, SpecificRecord> context;
+  private WindowStore<String, SkuSalesPerMinute> windows;
+  private Sensor lateRecords;
+
+  SkuSalesProcessor(String storeName, long windowMillis, long graceMillis) {
+    this.storeName = storeName;
+    this.windowMillis = windowMillis;
+    this.graceMillis = graceMillis;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.windows = context.getStateStore(storeName);
+    this.lateRecords = context.metrics().addRateTotalSensor("streamviews", storeName, "late-records",
+        Sensor.RecordingLevel.INFO, "task-id", context.taskId().toString());
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, SoldLine> record) {
+    SoldLine line = record.value();
+    long placedAt = line.getPlacedAt().toEpochMilli();
+    long start = placedAt - Math.floorMod(placedAt, windowMillis);
+    long end = start + windowMillis;
+    long streamTime = context.currentStreamTimeMs();
+    if (end + graceMillis <= streamTime) {
+      lateRecords.record();
+      context.forward(record.withValue(new LateOrderLine(line.getOrderId(), line.getSku(), line.getQuantity(),
+          line.getUnitPriceCents(), line.getPlacedAt(), storeName, Instant.ofEpochMilli(start), Instant.ofEpochMilli(streamTime))));
+      return;
+    }
+    SkuSalesPerMinute sales = windows.fetch(record.key(), start);
+    long units = (sales == null ? 0 : sales.getUnits()) + line.getQuantity();
+    long revenue = (sales == null ? 0 : sales.getRevenueCents()) + (long) line.getQuantity() * line.getUnitPriceCents();
+    SkuSalesPerMinute updated = new SkuSalesPerMinute(record.key(), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), units, revenue);
+    windows.put(record.key(), updated, start);
+    context.forward(record.withValue(updated));
+  }
+
+  @Override
+  public void close() {
+    context.metrics().removeSensor(lateRecords);
+  }
+}
