@@ -4,6 +4,7 @@ import dev.streamviews.schemas.events.OrderPlaced;
 import dev.streamviews.schemas.events.PaymentCaptured;
 import dev.streamviews.schemas.events.ShipmentUpdated;
 import dev.streamviews.schemas.events.StockAdjusted;
+import dev.streamviews.schemas.late.LateOrderLine;
 import dev.streamviews.schemas.registry.SchemaRegistry;
 import dev.streamviews.schemas.serde.AvroDeserializer;
 import dev.streamviews.schemas.serde.BadDataException;
@@ -48,7 +49,19 @@ public final class InputReader {
     return facts;
   }
 
+  /** The order lines the pipeline reported late so far (shop.late-events), which the windowed view leaves out. */
+  public List<LateOrderLine> readLateLines() {
+    InputFacts ignored = new InputFacts();
+    List<LateOrderLine> lines = new ArrayList<>();
+    read(Topics.LATE_EVENTS, ignored, lines::add, false);
+    return lines;
+  }
+
   private <V extends SpecificRecord> void read(Topic<V> topic, InputFacts facts, Consumer<V> sink) {
+    read(topic, facts, sink, true);
+  }
+
+  private <V extends SpecificRecord> void read(Topic<V> topic, InputFacts facts, Consumer<V> sink, boolean checkPartition) {
     AvroDeserializer<V> values = new AvroDeserializer<>(registry, topic.valueType());
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
@@ -63,7 +76,7 @@ public final class InputReader {
           if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
             continue;
           }
-          if (record.key() == null || record.value() == null || !inItsKeysPartition(record, partitions.size())) {
+          if (record.key() == null || record.value() == null || (checkPartition && !inItsKeysPartition(record, partitions.size()))) {
             facts.unreadable++;
             continue;
           }

@@ -1,22 +1,24 @@
 package dev.streamviews.checker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamviews.checker.ExpectedOrderStatus.Expected;
+import dev.streamviews.schemas.late.LateOrderLine;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Compares what the view service serves with the independently computed expectation, key for
- * key. A pipeline still catching up is given until {@code patience} runs out: keys that do not
- * match yet are asked again, the rest are done.
+ * Compares what the view service serves with the independently computed expectation: every key of
+ * every view (and every window of the windowed one), and, by paging through each key-value view,
+ * that it serves no key it should not have. A pipeline still catching up is given until
+ * {@code patience} runs out: what does not match yet is asked again, the rest is done.
  */
 public final class ViewChecker {
-  private static final String ORDER_STATUS = "order-status";
+  private static final int PAGE = 1000;
 
   private final ViewServiceClient views;
 
@@ -24,60 +26,91 @@ public final class ViewChecker {
     this.views = views;
   }
 
-  public CheckReport check(InputFacts facts, Duration patience) {
-    Map<String, Expected> expected = ExpectedOrderStatus.of(facts);
-    Map<String, String> pending = new LinkedHashMap<>();
-    expected.keySet().forEach(key -> pending.put(key, "not asked yet"));
+  /**
+   * @param lateLines the lines the pipeline reported late so far (read again each round: they are
+   *     not in the windowed view by design)
+   */
+  public CheckReport check(InputFacts facts, Supplier<List<LateOrderLine>> lateLines, Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
+    Map<String, String> pending = null; // view/key -> why it does not match yet; null before the first round
+    int keys;
     while (true) {
-      for (String key : new ArrayList<>(pending.keySet())) {
-        String mismatch = compare(expected.get(key), views.get(ORDER_STATUS, key));
-        if (mismatch == null) {
-          pending.remove(key);
-        } else {
-          pending.put(key, mismatch);
-        }
+      List<ExpectedView> expected = ExpectedViews.of(facts, lateLines.get());
+      keys = expected.stream().mapToInt(ExpectedView::keys).sum();
+      Map<String, String> mismatches = new LinkedHashMap<>();
+      for (ExpectedView view : expected) {
+        checkView(view, pending, mismatches);
       }
+      pending = mismatches;
       if (pending.isEmpty() || System.nanoTime() > deadline) {
         break;
       }
       pause();
     }
-    List<String> mismatches = new ArrayList<>();
-    pending.forEach((key, why) -> mismatches.add(ORDER_STATUS + "/" + key + ": " + why));
-    return new CheckReport(expected.size(), mismatches);
+    List<String> report = new ArrayList<>();
+    pending.forEach((key, why) -> report.add(key + ": " + why));
+    return new CheckReport(keys, report);
   }
 
-  /** Why the served answer is not the expected one, or null if it is. */
-  static String compare(Expected expected, ViewServiceClient.Answer answer) {
+  /** Checks the keys still pending (all of them the first time); lists the view's keys once its values all match. */
+  private void checkView(ExpectedView view, Map<String, String> pending, Map<String, String> mismatches) {
+    Set<String> keys = view.windowed() ? view.windows().keySet() : view.values().keySet();
+    int before = mismatches.size();
+    for (String key : keys) {
+      String id = view.name() + "/" + key;
+      if (pending != null && !pending.containsKey(id)) {
+        continue;
+      }
+      List<String> differences = view.windowed() ? windows(view, key) : value(view, key);
+      if (!differences.isEmpty()) {
+        mismatches.put(id, String.join(", ", differences));
+      }
+    }
+    if (!view.windowed() && mismatches.size() == before) {
+      for (String extra : servedButNotExpected(view)) {
+        mismatches.put(view.name() + "/" + extra, "served, but no event gives it");
+      }
+    }
+  }
+
+  private List<String> value(ExpectedView view, String key) {
+    ViewServiceClient.Answer answer = views.get(view.name(), key);
     if (answer.status() != 200) {
-      return "expected a value, got HTTP " + answer.status() + " " + answer.body().path("detail").asText("");
+      return List.of("expected a value, got HTTP " + answer.status() + " " + answer.body().path("detail").asText(""));
     }
-    JsonNode value = answer.body().path("value");
-    List<String> differences = new ArrayList<>();
-    differ(differences, "customerId", expected.customerId(), text(value, "customerId"));
-    differ(differences, "status", expected.status(), text(value, "status"));
-    differ(differences, "totalCents", expected.totalCents(), value.path("totalCents").asLong(-1));
-    differ(differences, "paidCents", expected.paidCents(), value.path("paidCents").asLong(-1));
-    differ(differences, "placedAt", expected.placedAt(), instant(value, "placedAt"));
-    differ(differences, "updatedAt", expected.updatedAt(), instant(value, "updatedAt"));
-    return differences.isEmpty() ? null : String.join(", ", differences);
+    return FieldComparison.differences(view.values().get(key), answer.body().path("value"));
   }
 
-  private static void differ(List<String> differences, String field, Object expected, Object served) {
-    if (!Objects.equals(expected, served)) {
-      differences.add(field + " expected " + expected + " but served " + served);
+  private List<String> windows(ExpectedView view, String key) {
+    ViewServiceClient.Answer answer = views.windows(view.name(), key);
+    if (answer.status() != 200) {
+      return List.of("expected windows, got HTTP " + answer.status() + " " + answer.body().path("detail").asText(""));
     }
+    return FieldComparison.windowDifferences(view.windows().get(key), answer.body().path("windows"));
   }
 
-  private static String text(JsonNode value, String field) {
-    JsonNode node = value.path(field);
-    return node.isNull() || node.isMissingNode() ? null : node.asText();
-  }
-
-  private static Instant instant(JsonNode value, String field) {
-    String text = text(value, field);
-    return text == null ? null : Instant.parse(text);
+  /** Pages through the whole view; every key it serves must be expected, and come once. */
+  private List<String> servedButNotExpected(ExpectedView view) {
+    List<String> extra = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    do {
+      ViewServiceClient.Answer page = views.page(view.name(), PAGE, cursor);
+      if (page.status() != 200) {
+        extra.add("(listing failed: HTTP " + page.status() + ")");
+        return extra;
+      }
+      for (JsonNode item : page.body().path("items")) {
+        String key = item.path("key").asText();
+        if (!seen.add(key)) {
+          extra.add(key + " (listed twice)");
+        } else if (!view.values().containsKey(key)) {
+          extra.add(key);
+        }
+      }
+      cursor = page.body().path("cursor").isTextual() ? page.body().path("cursor").asText() : null;
+    } while (cursor != null);
+    return extra;
   }
 
   private static void pause() {

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Asks the view service for one key of a view over its public REST API. */
+/** Asks the view service over its public REST API, as any user would. */
 public final class ViewServiceClient {
   /** The status and JSON body of an answer. */
   public record Answer(int status, JsonNode body) {}
@@ -26,9 +26,23 @@ public final class ViewServiceClient {
     this.base = URI.create(text.endsWith("/") ? text : text + "/");
   }
 
+  /** One key of a key-value view. */
   public Answer get(String view, String key) {
-    String path = "views/" + view + "/" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
+    return get("views/" + view + "/" + encode(key));
+  }
+
+  /** Every window of a key of a windowed view. */
+  public Answer windows(String view, String key) {
+    return get("views/" + view + "/" + encode(key) + "/windows");
+  }
+
+  /** A page of a key-value view: the first with a null cursor, then the cursor each page gives. */
+  public Answer page(String view, int limit, String cursor) {
+    return get("views/" + view + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + encode(cursor)));
+  }
+
+  private Answer get(String path) {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
@@ -38,5 +52,9 @@ public final class ViewServiceClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -3,27 +3,30 @@ package dev.streamviews.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamviews.checker.ExpectedOrderStatus.Expected;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ViewCheckerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Expected PAID = new Expected("o-1", "c-1", "PAID", 1000, 1000,
-      Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:05Z"));
+  private static final Map<String, Object> PAID = Map.of("orderId", "o-1", "customerId", "c-1", "status", "PAID",
+      "totalCents", 1000L, "paidCents", 1000L, "placedAt", Instant.parse("2026-11-01T00:00:00Z"),
+      "updatedAt", Instant.parse("2026-11-01T00:00:05Z"));
 
   @Test
   void acceptsTheExpectedValue() throws Exception {
-    assertThat(ViewChecker.compare(PAID, served(
+    assertThat(FieldComparison.differences(PAID, served(
         "{\"orderId\":\"o-1\",\"customerId\":\"c-1\",\"status\":\"PAID\",\"totalCents\":1000,\"paidCents\":1000,"
-            + "\"placedAt\":\"2026-11-01T00:00:00Z\",\"updatedAt\":\"2026-11-01T00:00:05Z\"}"))).isNull();
+            + "\"placedAt\":\"2026-11-01T00:00:00Z\",\"updatedAt\":\"2026-11-01T00:00:05Z\"}"))).isEmpty();
   }
 
   @Test
   void namesEveryFieldThatDiffers() throws Exception {
-    String mismatch = ViewChecker.compare(PAID, served(
+    String mismatch = String.join(", ", FieldComparison.differences(PAID, served(
         "{\"orderId\":\"o-1\",\"customerId\":\"c-1\",\"status\":\"PLACED\",\"totalCents\":1000,\"paidCents\":400,"
-            + "\"placedAt\":\"2026-11-01T00:00:00Z\",\"updatedAt\":\"2026-11-01T00:00:01Z\"}"));
+            + "\"placedAt\":\"2026-11-01T00:00:00Z\",\"updatedAt\":\"2026-11-01T00:00:01Z\"}")));
 
     assertThat(mismatch).contains("status expected PAID but served PLACED")
         .contains("paidCents expected 1000 but served 400")
@@ -31,12 +34,17 @@ class ViewCheckerTest {
   }
 
   @Test
-  void countsAMissingKeyAsAMismatch() throws Exception {
-    assertThat(ViewChecker.compare(PAID, new ViewServiceClient.Answer(404, JSON.readTree("{\"detail\":\"no such key\"}"))))
-        .contains("HTTP 404");
+  void countsAMissingOrExtraWindowAsAMismatch() throws Exception {
+    Map<String, Object> window = Map.of("units", 3L, "windowStart", Instant.parse("2026-11-01T00:01:00Z"));
+    JsonNode twoWindows = JSON.readTree("[{\"units\":3,\"windowStart\":\"2026-11-01T00:01:00Z\"},"
+        + "{\"units\":1,\"windowStart\":\"2026-11-01T00:02:00Z\"}]");
+
+    assertThat(FieldComparison.windowDifferences(List.of(window), twoWindows)).containsExactly("1 windows expected but 2 served");
+    assertThat(FieldComparison.windowDifferences(List.of(window), JSON.readTree("[{\"units\":4,\"windowStart\":\"2026-11-01T00:01:00Z\"}]")))
+        .singleElement().asString().contains("units expected 3 but served 4");
   }
 
-  private static ViewServiceClient.Answer served(String value) throws Exception {
-    return new ViewServiceClient.Answer(200, JSON.readTree("{\"value\":" + value + "}"));
+  private static JsonNode served(String value) throws Exception {
+    return JSON.readTree(value);
   }
 }

@@ -93,17 +93,75 @@ class DeadLetterEndToEndIT {
     assertThat(letter.value()).isEqualTo(order);
   }
 
-  private double deadLetterMetric() throws Exception {
-    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(pipeline.processorHttp.resolve("/prometheus")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    return response.body().lines()
-        .filter(line -> line.startsWith("streamviews_dead_letters_total") && line.contains("topic=\"shop.orders\""))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
+  @Test
+  void deadLettersEveryKindOfUnreadableRecordAndProcessesEveryGoodOne() throws Exception {
+    String run = "kinds-" + UUID.randomUUID().toString().substring(0, 8);
+    SchemaRegistryClient registry = new SchemaRegistryClient(pipeline.cluster.schemaRegistryUrl());
+    AvroSerializer<dev.streamviews.schemas.events.OrderPlaced> orders = new AvroSerializer<>(registry, true);
+    int knownId = registry.register(Topics.ORDERS.valueSubject(), Topics.ORDERS.valueSchema());
+    byte[] good = orders.serialize(Topics.ORDERS.name(), anOrder(run).withLine("sku-1", 1, 100).build());
+    java.io.ByteArrayOutputStream forged = new java.io.ByteArrayOutputStream();
+    forged.write(new byte[] {0, (byte) (knownId >>> 24), (byte) (knownId >>> 16), (byte) (knownId >>> 8), (byte) knownId});
+    org.apache.avro.io.BinaryEncoder encoder = org.apache.avro.io.EncoderFactory.get().directBinaryEncoder(forged, null);
+    encoder.writeLong(Integer.MAX_VALUE - 8); // an orderId "of two gigabytes"
+    encoder.flush();
+    Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
+    bad.put("plain-json", "{\"orderId\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+    for (int length = 0; length <= 4; length++) {
+      bad.put(length + "-bytes", new byte[length]);
+    }
+    bad.put("unknown-id", new byte[] {0, 0x7f, (byte) 0xff, (byte) 0xff, 0x11, 2, 'x'});
+    bad.put("truncated", java.util.Arrays.copyOf(good, good.length - 4));
+    bad.put("two-gigabyte-string", forged.toByteArray());
+    double deadLettersBefore = deadLetterMetric();
+
+    Map<String, Long> offsets = new java.util.HashMap<>();
+    try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
+      send(producer, run + "-good-1", orders.serialize(Topics.ORDERS.name(), anOrder(run + "-good-1").withLine("sku-1", 1, 100).build()));
+      for (Map.Entry<String, byte[]> record : bad.entrySet()) {
+        send(producer, run + "-" + record.getKey(), record.getValue());
+      }
+      String nullKeyed = run + "-null-key";
+      int partition = dev.streamviews.schemas.topics.KeyPartitioner.partitionOf(nullKeyed, Topics.PARTITIONS);
+      offsets.put("null-key", producer.send(new ProducerRecord<>(Topics.ORDERS.name(), partition, null,
+          orders.serialize(Topics.ORDERS.name(), anOrder(nullKeyed).withLine("sku-1", 1, 100).build()))).get().offset());
+      send(producer, run + "-good-2", orders.serialize(Topics.ORDERS.name(), anOrder(run + "-good-2").withLine("sku-1", 1, 100).build()));
+    }
+
+    Map<String, String> reasons = new java.util.HashMap<>();
+    for (String kind : bad.keySet()) {
+      reasons.put(kind, header(awaitDeadLetter(run + "-" + kind), DeadLetterHeaders.REASON));
+    }
+    assertThat(reasons.get("plain-json")).contains("magic byte 0x7b");
+    for (int length = 0; length <= 4; length++) {
+      assertThat(reasons.get(length + "-bytes")).contains("payload of " + length + " bytes is shorter");
+    }
+    assertThat(reasons.get("unknown-id")).contains("is unknown to the schema registry");
+    assertThat(reasons.get("truncated")).contains("does not fit schema id " + knownId);
+    assertThat(reasons.get("two-gigabyte-string")).contains("does not fit schema id " + knownId).contains("String length");
+    ConsumerRecord<byte[], byte[]> nullKeyLetter = awaitDeadLetterWhere(record -> record.key() == null
+        && header(record, DeadLetterHeaders.SOURCE_OFFSET).equals(Long.toString(offsets.get("null-key"))));
+    assertThat(header(nullKeyLetter, DeadLetterHeaders.REASON)).contains("record has no key");
+
+    for (String goodOrder : List.of(run + "-good-1", run + "-good-2")) {
+      Awaitility.await(goodOrder + " in the view").atMost(Duration.ofSeconds(30))
+          .until(() -> ViewServiceCalls.get(pipeline.viewService, "/views/order-status/" + goodOrder).status() == 200);
+    }
+    assertThat(ViewServiceCalls.get(pipeline.processorHttp, "/healthz/readiness").body().path("streamsState").asText())
+        .isEqualTo("RUNNING");
+    Awaitility.await("dead-letter metric").atMost(Duration.ofSeconds(10))
+        .until(() -> deadLetterMetric() - deadLettersBefore == bad.size() + 1);
+  }
+
+  private double deadLetterMetric() {
+    return Prometheus.sum(pipeline.processorHttp, "streamviews_dead_letters_total", "topic=\"shop.orders\"");
   }
 
   private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) {
+    return awaitDeadLetterWhere(record -> record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8)));
+  }
+
+  private ConsumerRecord<byte[], byte[]> awaitDeadLetterWhere(java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.cluster.bootstrapServers(),
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -111,13 +169,14 @@ class DeadLetterEndToEndIT {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-      Awaitility.await("dead letter " + key).atMost(Duration.ofSeconds(30)).until(() -> {
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      Awaitility.await("dead letter").atMost(Duration.ofSeconds(30)).until(() -> {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+          if (wanted.test(record)) {
             found.add(record);
           }
         }
-        return !found.isEmpty();
+        return !found.isEmpty() && consumer.position(partition) >= end;
       });
       assertThat(found).hasSize(1);
       return found.get(0);
@@ -134,6 +193,7 @@ class DeadLetterEndToEndIT {
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {
-    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

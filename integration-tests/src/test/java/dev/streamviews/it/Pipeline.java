@@ -46,7 +46,11 @@ final class Pipeline implements AutoCloseable {
         "STREAMVIEWS_SCHEMA_REGISTRY_URL", cluster.schemaRegistryUrl().toString(),
         "STREAMVIEWS_STATE_DIR", cluster.dataDir().resolve("processor-0").toString(),
         "STREAMVIEWS_QUERY_PORT", Integer.toString(queryPort),
-        "STREAMVIEWS_HTTP_PORT", Integer.toString(processorHttpPort)));
+        "STREAMVIEWS_HTTP_PORT", Integer.toString(processorHttpPort),
+        // The tests publish data of many event times in whatever order they run. Lateness is relative
+        // to each partition's stream time, which every test moves on; a grace period of 400 days keeps
+        // all 2026 data on time, so only LateEventsIT (data from 2000) is late, on purpose.
+        "STREAMVIEWS_SKU_SALES_GRACE_MS", Long.toString(java.time.Duration.ofDays(400).toMillis())));
     JavaApp views = JavaApp.start("view-service-0", JavaApp.jar("sinks", "streamviews-view-service.jar"), "256m", Map.of(
         "STREAMVIEWS_PROCESSORS", "127.0.0.1:" + queryPort,
         "STREAMVIEWS_HTTP_PORT", Integer.toString(viewsHttpPort),

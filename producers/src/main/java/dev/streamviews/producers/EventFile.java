@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.Schema;
 
 /** A file of JSON lines, one event each, read whole and checked before anything is sent. Blank lines are skipped. */
 final class EventFile {
@@ -25,8 +26,8 @@ final class EventFile {
 
   private EventFile() {}
 
-  static Contents read(Path file, Topic<?> topic) {
-    JsonEventReader reader = new JsonEventReader(topic.valueSchema());
+  static Contents read(Path file, Topic<?> topic, Schema writerSchema) {
+    JsonEventReader reader = new JsonEventReader(writerSchema);
     List<OutgoingEvent> events = new ArrayList<>();
     List<LineError> errors = new ArrayList<>();
     try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -11,6 +11,7 @@ import dev.streamviews.schemas.registry.RegistryUnavailableException;
 import dev.streamviews.schemas.registry.SchemaRegistryClient;
 import dev.streamviews.schemas.topics.Topic;
 import dev.streamviews.schemas.topics.Topics;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
         "seed gives the same events. TOPIC may then be 'all' to publish to every input topic."},
     footer = {"", "Examples:",
         "  scripts/produce shop.orders --file my-orders.jsonl",
-        "  scripts/produce all --generate 10000 --seed 42 --rate 500"})
+        "  scripts/produce all --generate 10000 --seed 42 --rate 500",
+        "  scripts/produce shop.orders --file orders-v2.jsonl --schema OrderPlaced-v2.avsc"})
 public final class ProduceCommand implements Callable<Integer> {
   static final String ALL = "all";
 
@@ -77,6 +81,10 @@ public final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--skip-invalid", description = "Send the valid lines of a file even if some are invalid.")
   boolean skipInvalid;
 
+  @Option(names = "--schema", paramLabel = "FILE.avsc",
+      description = "Write a file's events with this schema (a newer or older version of the topic's event) instead of the built-in one.")
+  Path schemaFile;
+
   @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "How long to wait for Kafka to answer before giving up (default: ${DEFAULT-VALUE}).")
   int connectTimeoutSeconds;
 
@@ -87,16 +95,19 @@ public final class ProduceCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     List<Topic<?>> topics = topics();
-    Iterator<OutgoingEvent> events = source.file != null ? fileEvents(topics.get(0)) : generatedEvents(topics);
-    String kafka = endpoints.kafka();
     SchemaRegistryClient registry = endpoints.registry();
+    Schema writerSchema = writerSchema(topics.get(0), registry);
+    Iterator<OutgoingEvent> events = source.file != null ? fileEvents(topics.get(0), writerSchema) : generatedEvents(topics);
+    String kafka = endpoints.kafka();
 
     try {
       KafkaPreflight.requireTopics(kafka, topics.stream().map(Topic::name).toList(), connectTimeoutSeconds * 1000L);
     } catch (IllegalStateException e) {
       throw new CliFailure(e.getMessage());
     }
-    registerSchemas(registry, topics);
+    if (schemaFile == null) {
+      registerSchemas(registry, topics, null);
+    }
     PublishSummary summary;
     try (EventPublisher publisher = new EventPublisher(kafka, registry, Map.of())) {
       summary = publisher.publish(events, rate, (sent, elapsed) ->
@@ -122,8 +133,39 @@ public final class ProduceCommand implements Callable<Integer> {
         + "'; events go to " + Topics.inputs().stream().map(Topic::name).collect(Collectors.joining(", ")))));
   }
 
-  private Iterator<OutgoingEvent> fileEvents(Topic<?> topic) {
-    EventFile.Contents contents = EventFile.read(source.file, topic);
+  /**
+   * The schema events are written with: the topic's own, or the one --schema names. A schema of the
+   * user's is put to the registry first, so a version the subject's compatibility level refuses is
+   * reported as such, before anything else is looked at.
+   */
+  private Schema writerSchema(Topic<?> topic, SchemaRegistryClient registry) {
+    if (schemaFile == null) {
+      return topic.valueSchema();
+    }
+    if (source.file == null) {
+      throw new CliFailure("--schema works with --file only; generated events have the built-in schema");
+    }
+    Schema schema;
+    try {
+      schema = new Schema.Parser().parse(schemaFile.toFile());
+    } catch (IOException | SchemaParseException e) {
+      throw new CliFailure("cannot read the schema " + schemaFile + ": " + e.getMessage());
+    }
+    registerSchemas(registry, List.of(topic), schema);
+    requireField(schema, topic, topic.keyField().orElseThrow(), Schema.Type.STRING);
+    requireField(schema, topic, topic.timeField().orElseThrow(), Schema.Type.LONG);
+    return schema;
+  }
+
+  private void requireField(Schema schema, Topic<?> topic, String name, Schema.Type type) {
+    Schema.Field field = schema.getType() == Schema.Type.RECORD ? schema.getField(name) : null;
+    if (field == null || field.schema().getType() != type) {
+      throw new CliFailure(schemaFile + " needs a field '" + name + "' of type " + type.getName() + " for " + topic.name());
+    }
+  }
+
+  private Iterator<OutgoingEvent> fileEvents(Topic<?> topic, Schema writerSchema) {
+    EventFile.Contents contents = EventFile.read(source.file, topic, writerSchema);
     if (contents.lines() == 0) {
       throw new CliFailure(source.file + " is empty: nothing to send");
     }
@@ -155,10 +197,10 @@ public final class ProduceCommand implements Callable<Integer> {
   }
 
   /** Registers each topic's schema up front: an unreachable registry or an incompatible schema stops us before anything is sent. */
-  private static void registerSchemas(SchemaRegistryClient registry, List<Topic<?>> topics) {
+  private static void registerSchemas(SchemaRegistryClient registry, List<Topic<?>> topics, Schema override) {
     for (Topic<?> topic : topics) {
       try {
-        registry.register(topic.valueSubject(), topic.valueSchema());
+        registry.register(topic.valueSubject(), override != null ? override : topic.valueSchema());
       } catch (RegistryUnavailableException e) {
         throw new CliFailure("cannot reach the schema registry at " + registry.baseUri() + " (" + rootMessage(e) + ")");
       } catch (IncompatibleSchemaException e) {

@@ -1,5 +1,6 @@
 package dev.streamviews.sinks;
 
+import dev.streamviews.query.v1.Outcome;
 import dev.streamviews.query.v1.Instance;
 import dev.streamviews.query.v1.KeyReply;
 import dev.streamviews.query.v1.KeyRequest;
@@ -7,6 +8,7 @@ import dev.streamviews.query.v1.MetadataReply;
 import dev.streamviews.query.v1.MetadataRequest;
 import dev.streamviews.query.v1.StorePartitions;
 import dev.streamviews.query.v1.ViewQueryGrpc;
+import dev.streamviews.schemas.topics.Views;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -33,14 +35,15 @@ public final class FakeProcessor implements AutoCloseable {
       @Override
       public void getKey(KeyRequest request, StreamObserver<KeyReply> answer) {
         keyRequests.add(request);
-        answer.onNext(replies.getOrDefault(request.getKey(), KeyReply.newBuilder().setOutcome(KeyReply.Outcome.NOT_FOUND).build()));
+        answer.onNext(replies.getOrDefault(request.getKey(), KeyReply.newBuilder().setOutcome(Outcome.NOT_FOUND).build()));
         answer.onCompleted();
       }
 
       @Override
       public void getMetadata(MetadataRequest request, StreamObserver<MetadataReply> answer) {
-        answer.onNext(MetadataReply.newBuilder().addInstances(Instance.newBuilder().setHost("127.0.0.1").setPort(port())
-            .addStores(StorePartitions.newBuilder().setStore("order-status").addAllActive(activePartitions))).build());
+        Instance.Builder self = Instance.newBuilder().setHost("127.0.0.1").setPort(port());
+        Views.all().forEach(view -> self.addStores(StorePartitions.newBuilder().setStore(view.storeName()).addAllActive(activePartitions)));
+        answer.onNext(MetadataReply.newBuilder().addInstances(self).build());
         answer.onCompleted();
       }
     }).build().start();

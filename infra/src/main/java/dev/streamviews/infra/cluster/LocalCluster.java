@@ -60,7 +60,7 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   public URI schemaRegistryUrl() {
-    return registry.uri();
+    return URI.create("http://" + config.host() + ":" + registryPort);
   }
 
   public Path dataDir() {
@@ -69,14 +69,29 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Stops the registry and starts a new one on the same port, reading its schemas back from Kafka. */
   public synchronized void restartRegistry() {
-    registry.close();
-    registry = startRegistry(bootstrapServers(), config.host(), registryPort);
+    stopRegistry();
+    startRegistry();
+  }
+
+  /** Stops the registry, so clients see it unreachable (connection refused), until {@link #startRegistry()}. */
+  public synchronized void stopRegistry() {
+    if (registry != null) {
+      registry.close();
+      registry = null;
+    }
+  }
+
+  /** Starts the registry again on its port, reading its schemas back from Kafka. */
+  public synchronized void startRegistry() {
+    if (registry == null) {
+      registry = startRegistry(bootstrapServers(), config.host(), registryPort);
+    }
   }
 
   @Override
   public void close() {
     try {
-      registry.close();
+      stopRegistry();
     } finally {
       broker.close();
     }

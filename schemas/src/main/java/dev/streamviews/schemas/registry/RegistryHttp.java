@@ -78,7 +78,7 @@ final class RegistryHttp {
     }
     throw new RegistryUnavailableException(
         "schema registry at " + baseUri + " unavailable after " + retryPolicy.maxAttempts()
-            + " attempts: " + lastFailure.getMessage(),
+            + " attempts: " + (lastFailure.getMessage() != null ? lastFailure.getMessage() : lastFailure.getClass().getSimpleName()),
         lastFailure);
   }
 

@@ -1,6 +1,7 @@
 package dev.streamviews.sinks.api;
 
 import dev.streamviews.schemas.topics.View;
+import dev.streamviews.schemas.topics.ViewShape;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,15 +12,18 @@ import org.apache.avro.Schema;
  * with their types, and how to ask for a key.
  */
 @Serdeable
-public record ViewDescription(String name, String shape, String key, Map<String, String> fields, String get) {
+public record ViewDescription(String name, String shape, String key, Map<String, String> fields, Map<String, String> queries) {
 
   static ViewDescription of(View<?> view) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (Schema.Field field : view.topic().valueSchema().getFields()) {
       fields.put(field.name(), typeOf(field.schema()));
     }
-    return new ViewDescription(view.name(), view.shape().name().toLowerCase().replace('_', '-'), view.keyName(), fields,
-        "/views/" + view.name() + "/{" + view.keyName() + "}");
+    String key = "/views/" + view.name() + "/{" + view.keyName() + "}";
+    Map<String, String> queries = view.shape() == ViewShape.WINDOWED
+        ? Map.of("windows", key + "/windows?from=&to=")
+        : Map.of("key", key, "range", "/views/" + view.name() + "?from=&to=&limit=&cursor=");
+    return new ViewDescription(view.name(), view.shape().name().toLowerCase().replace('_', '-'), view.keyName(), fields, queries);
   }
 
   private static String typeOf(Schema schema) {

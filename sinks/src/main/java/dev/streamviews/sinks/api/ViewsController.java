@@ -1,23 +1,41 @@
 package dev.streamviews.sinks.api;
 
+import dev.streamviews.schemas.topics.KeyOrder;
 import dev.streamviews.schemas.topics.View;
+import dev.streamviews.schemas.topics.ViewShape;
 import dev.streamviews.schemas.topics.Views;
 import dev.streamviews.sinks.config.ViewServiceSettings;
+import dev.streamviews.sinks.query.Freshness;
 import dev.streamviews.sinks.query.KeyAnswer;
+import dev.streamviews.sinks.query.RangeAnswer;
 import dev.streamviews.sinks.query.ViewQueryService;
+import dev.streamviews.sinks.query.WindowsAnswer;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
-/** {@code /views}: the views, and one key of a view. Maps the query service's answers to HTTP. */
+/**
+ * {@code /views}: what the views are, one key, a page of keys, and the windows of a key. Checks
+ * the request, asks the query service, and maps its answers to HTTP.
+ */
 @Controller("/views")
 final class ViewsController {
+  /** Windows from the start of time to its end, unless the request narrows them. */
+  private static final Instant EARLIEST = Instant.EPOCH;
+  private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
+
   private final ViewQueryService queries;
   private final ViewServiceSettings settings;
 
@@ -33,29 +51,112 @@ final class ViewsController {
 
   @Get("/{view}/{key}")
   MutableHttpResponse<?> key(@PathVariable("view") String viewName, @PathVariable("key") String key, HttpRequest<?> request) {
-    Optional<View<?>> view = Views.byName(viewName);
-    if (view.isEmpty()) {
-      return Problem.of(HttpStatus.NOT_FOUND, "There is no view '" + viewName + "'; GET /views lists them.", request.getPath())
-          .naming("view").response();
-    }
-    String traceparent = request.getHeaders().get("traceparent", String.class).orElse("");
-    KeyAnswer answer = queries.get(view.get(), key, traceparent);
+    View<?> view = view(viewName, ViewShape.KEY_VALUE, "GET /views/" + viewName + "/{key}/windows");
+    KeyAnswer answer = queries.get(view, key, traceparent(request));
     if (answer instanceof KeyAnswer.Found found) {
-      return withFreshness(HttpResponse.ok(new ViewEntry(viewName, key, ValueJson.of(found.value()), found.freshness())), found);
+      return withFreshness(HttpResponse.ok(new ViewEntry(viewName, key, ValueJson.of(found.value()), found.freshness())),
+          found.freshness());
     }
     if (answer instanceof KeyAnswer.NotFound) {
-      return Problem.of(HttpStatus.NOT_FOUND, "The view " + viewName + " has no " + view.get().keyName() + " '" + key + "'.",
+      return Problem.of(HttpStatus.NOT_FOUND, "The view " + viewName + " has no " + view.keyName() + " '" + key + "'.",
           request.getPath()).naming("key").response();
     }
-    KeyAnswer.Unavailable unavailable = (KeyAnswer.Unavailable) answer;
-    return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "The view cannot answer right now: " + unavailable.reason(), request.getPath())
+    return unavailable(((KeyAnswer.Unavailable) answer).reason(), request);
+  }
+
+  @Get("/{view}")
+  MutableHttpResponse<?> range(@PathVariable("view") String viewName, @Nullable @QueryValue("from") String from,
+      @Nullable @QueryValue("to") String to, @Nullable @QueryValue("limit") String limitText,
+      @Nullable @QueryValue("cursor") String cursorText, HttpRequest<?> request) {
+    View<?> view = view(viewName, ViewShape.KEY_VALUE, "GET /views/" + viewName + "/{key}/windows");
+    int limit = QueryParameters.limit(limitText);
+    Cursor cursor = cursorText == null || cursorText.isBlank() ? null : Cursor.decode(cursorText);
+    if (cursor != null) {
+      if (!cursor.view().equals(viewName)) {
+        throw new BadParameter("cursor", "cursor belongs to a page of " + cursor.view() + ", not of " + viewName);
+      }
+      if ((from != null && !from.equals(cursor.from())) || (to != null && !to.equals(cursor.to()))) {
+        throw new BadParameter("cursor", "cursor belongs to another range; repeat its from and to, or leave them out");
+      }
+      from = cursor.from();
+      to = cursor.to();
+    } else if (from != null && to != null && KeyOrder.UTF8.compare(from, to) > 0) {
+      throw new BadParameter("from", "from ('" + from + "') comes after to ('" + to + "') in key order");
+    }
+    RangeAnswer answer = queries.range(view, from, to, cursor == null ? null : cursor.after(), limit, traceparent(request));
+    if (answer instanceof RangeAnswer.Unavailable unavailable) {
+      return unavailable(unavailable.reason(), request);
+    }
+    RangeAnswer.Page page = (RangeAnswer.Page) answer;
+    List<RangePage.Item> items = page.items().stream().map(item -> new RangePage.Item(item.key(), ValueJson.of(item.value()))).toList();
+    String next = null;
+    String nextCursor = null;
+    if (page.more() && !items.isEmpty()) {
+      nextCursor = new Cursor(viewName, from, to, items.get(items.size() - 1).key()).encode();
+      next = "/views/" + viewName + "?limit=" + limit + "&cursor=" + URLEncoder.encode(nextCursor, StandardCharsets.UTF_8);
+    }
+    return HttpResponse.ok(new RangePage(viewName, items, nextCursor, next, page.freshness()))
+        .header("Streamviews-Stale", Boolean.toString(page.freshness().stream().anyMatch(Freshness::stale)));
+  }
+
+  @Get("/{view}/{key}/windows")
+  MutableHttpResponse<?> windows(@PathVariable("view") String viewName, @PathVariable("key") String key,
+      @Nullable @QueryValue("from") String fromText, @Nullable @QueryValue("to") String toText, HttpRequest<?> request) {
+    View<?> view = view(viewName, ViewShape.WINDOWED, "GET /views/" + viewName + "/{key}");
+    Instant from = QueryParameters.time("from", fromText, EARLIEST);
+    Instant to = QueryParameters.time("to", toText, LATEST);
+    if (from.isAfter(to)) {
+      throw new BadParameter("from", "from (" + from + ") is after to (" + to + ")");
+    }
+    WindowsAnswer answer = queries.windows(view, key, from, to, traceparent(request));
+    if (answer instanceof WindowsAnswer.Unavailable unavailable) {
+      return unavailable(unavailable.reason(), request);
+    }
+    WindowsAnswer.Windows windows = (WindowsAnswer.Windows) answer;
+    return withFreshness(HttpResponse.ok(new WindowsPage(viewName, key, from.toString(), to.toString(),
+        windows.values().stream().map(ValueJson::of).toList(), windows.freshness())), windows.freshness());
+  }
+
+  @Error(exception = BadParameter.class)
+  MutableHttpResponse<Problem> badParameter(HttpRequest<?> request, BadParameter bad) {
+    return Problem.of(HttpStatus.BAD_REQUEST, bad.getMessage(), request.getPath()).naming(bad.parameter).response();
+  }
+
+  @Error(exception = UnknownView.class)
+  MutableHttpResponse<Problem> unknownView(HttpRequest<?> request, UnknownView unknown) {
+    return Problem.of(HttpStatus.NOT_FOUND, unknown.getMessage(), request.getPath()).naming("view").response();
+  }
+
+  /** The view of that name and shape; 404 if there is none, 400 if it has the other shape. */
+  private static View<?> view(String name, ViewShape shape, String instead) {
+    View<?> view = Views.byName(name).orElseThrow(() -> new UnknownView("There is no view '" + name + "'; GET /views lists them."));
+    if (view.shape() != shape) {
+      throw new BadParameter("view", name + " is a " + view.shape().name().toLowerCase().replace('_', '-')
+          + " view: ask " + instead + " instead");
+    }
+    return view;
+  }
+
+  private MutableHttpResponse<?> unavailable(String reason, HttpRequest<?> request) {
+    return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "The view cannot answer right now: " + reason, request.getPath())
         .response().header("Retry-After", Long.toString(Math.max(1, settings.retryAfter().toSeconds())));
   }
 
-  private static MutableHttpResponse<?> withFreshness(MutableHttpResponse<?> response, KeyAnswer.Found found) {
+  private static String traceparent(HttpRequest<?> request) {
+    return Objects.requireNonNullElse(request.getHeaders().get("traceparent"), "");
+  }
+
+  private static MutableHttpResponse<?> withFreshness(MutableHttpResponse<?> response, Freshness freshness) {
     return response
-        .header("Streamviews-Served-By", found.freshness().servedBy())
-        .header("Streamviews-Stale", Boolean.toString(found.freshness().stale()))
-        .header("Streamviews-Lag-Records", Long.toString(found.freshness().lagRecords()));
+        .header("Streamviews-Served-By", freshness.servedBy())
+        .header("Streamviews-Stale", Boolean.toString(freshness.stale()))
+        .header("Streamviews-Lag-Records", Long.toString(freshness.lagRecords()));
+  }
+
+  /** No view of that name: 404. */
+  static final class UnknownView extends RuntimeException {
+    UnknownView(String message) {
+      super(message);
+    }
   }
 }

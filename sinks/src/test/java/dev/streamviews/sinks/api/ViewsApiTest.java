@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
+import dev.streamviews.query.v1.Outcome;
 import dev.streamviews.query.v1.KeyReply;
 import dev.streamviews.schemas.serde.ViewValueCodec;
 import dev.streamviews.schemas.views.OrderState;
@@ -66,7 +67,7 @@ class ViewsApiTest implements TestPropertyProvider {
 
   @Test
   void answersAKnownKeyWithItsValueAndFreshness() {
-    fake.replies.put("o-1", KeyReply.newBuilder().setOutcome(KeyReply.Outcome.FOUND).setPartition(4)
+    fake.replies.put("o-1", KeyReply.newBuilder().setOutcome(Outcome.FOUND).setPartition(4)
         .setValue(ByteString.copyFrom(ViewValueCodec.encode(PAID))).build());
 
     Answer answer = get("/views/order-status/o-1", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
@@ -96,7 +97,7 @@ class ViewsApiTest implements TestPropertyProvider {
 
   @Test
   void answers503WithRetryAfterWhenTheOwnerCannotAnswerNow() {
-    fake.replies.put("busy", KeyReply.newBuilder().setOutcome(KeyReply.Outcome.NOT_AVAILABLE)
+    fake.replies.put("busy", KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE)
         .setDetail("store partition 2 is restoring").build());
 
     Answer answer = get("/views/order-status/busy", null);
@@ -130,7 +131,8 @@ class ViewsApiTest implements TestPropertyProvider {
     Answer answer = get("/views", null);
 
     assertThat(answer.body().get(0).path("name").asText()).isEqualTo("order-status");
-    assertThat(answer.body().get(0).path("get").asText()).isEqualTo("/views/order-status/{orderId}");
+    assertThat(answer.body().get(0).path("queries").path("key").asText()).isEqualTo("/views/order-status/{orderId}");
+    assertThat(answer.body().get(2).path("queries").path("windows").asText()).startsWith("/views/sku-sales-per-minute/{sku}/windows");
   }
 
   @Test
@@ -144,6 +146,61 @@ class ViewsApiTest implements TestPropertyProvider {
     assertThat(notReady.status()).isEqualTo(503);
     assertThat(notReady.body().path("problems").toString()).contains("order-status partitions [5]");
     assertThat(get("/healthz/liveness", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesALimitOverTheCapOrNotANumberNamingIt() {
+    for (String limit : new String[] {"1001", "0", "ten"}) {
+      Answer answer = get("/views/order-status?limit=" + limit, null);
+      assertThat(answer.status()).as(limit).isEqualTo(400);
+      assertThat(answer.contentType()).isEqualTo("application/problem+json");
+      assertThat(answer.body().path("parameter").asText()).isEqualTo("limit");
+    }
+  }
+
+  @Test
+  void refusesARangeWhoseFromComesAfterItsTo() {
+    Answer answer = get("/views/order-status?from=o-9&to=o-1", null);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().path("parameter").asText()).isEqualTo("from");
+  }
+
+  @Test
+  void refusesACursorItDidNotGiveOutOrOfAnotherView() {
+    Answer forged = get("/views/order-status?cursor=bm90LWEtY3Vyc29y", null);
+    String otherView = new Cursor("stock-levels", null, null, "sku-1").encode();
+    Answer misplaced = get("/views/order-status?cursor=" + otherView, null);
+
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(forged.body().path("parameter").asText()).isEqualTo("cursor");
+    assertThat(misplaced.status()).isEqualTo(400);
+    assertThat(misplaced.body().path("detail").asText()).contains("stock-levels");
+  }
+
+  @Test
+  void refusesAWindowQueryOnAKeyValueViewAndAKeyQueryOnAWindowedOne() {
+    Answer windowsOfKeyValue = get("/views/order-status/o-1/windows", null);
+    Answer keyOfWindowed = get("/views/sku-sales-per-minute/sku-1", null);
+    Answer rangeOfWindowed = get("/views/sku-sales-per-minute", null);
+
+    assertThat(windowsOfKeyValue.status()).isEqualTo(400);
+    assertThat(windowsOfKeyValue.body().path("parameter").asText()).isEqualTo("view");
+    assertThat(keyOfWindowed.status()).isEqualTo(400);
+    assertThat(keyOfWindowed.body().path("detail").asText()).contains("/windows");
+    assertThat(rangeOfWindowed.status()).isEqualTo(400);
+  }
+
+  @Test
+  void refusesAMalformedTimeOrAnInvertedTimeRangeNamingTheParameter() {
+    Answer malformed = get("/views/sku-sales-per-minute/sku-1/windows?from=yesterday", null);
+    Answer inverted = get("/views/sku-sales-per-minute/sku-1/windows?from=2026-11-02T00:00:00Z&to=1762000000000", null);
+
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.body().path("parameter").asText()).isEqualTo("from");
+    assertThat(malformed.body().path("detail").asText()).contains("ISO-8601");
+    assertThat(inverted.status()).isEqualTo(400);
+    assertThat(inverted.body().path("parameter").asText()).isEqualTo("from");
   }
 
   private static FakeProcessor startFake() {

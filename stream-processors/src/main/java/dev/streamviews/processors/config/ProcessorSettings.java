@@ -12,6 +12,7 @@ import java.util.Map;
  * @param queryHost the host other services reach this instance's query API on (its application.server)
  * @param queryPort the port of the query API
  * @param queryBindHost the address the query API listens on; the query host when not set
+ * @param skuSalesGraceMs how long after its minute an order line still counts in sku-sales-per-minute
  * @param streams any further Kafka Streams configs, passed through as they are
  */
 @ConfigurationProperties("streamviews.processor")
@@ -27,6 +28,7 @@ public record ProcessorSettings(
     @Bindable(defaultValue = "1") int streamThreads,
     @Bindable(defaultValue = "1") int replicationFactor,
     @Bindable(defaultValue = "100") long commitIntervalMs,
+    @Bindable(defaultValue = "60000") long skuSalesGraceMs,
     Map<String, String> streams) {
 
   public ProcessorSettings {

@@ -3,6 +3,7 @@ package dev.streamviews.processors.config;
 import dev.streamviews.processors.deadletter.DeadLetterCounter;
 import dev.streamviews.processors.deadletter.DeadLetterHandler;
 import dev.streamviews.processors.deadletter.DeadLetterProcessingHandler;
+import dev.streamviews.processors.topology.ShopTopology;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,6 +32,7 @@ public final class StreamsProperties {
     config.put(DeadLetterHandler.COUNTER_CONFIG, deadLetters);
     // Exactly-once implies an idempotent producer; acks=all is then required, say so anyway.
     config.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+    config.put(ShopTopology.GRACE_CONFIG, Long.toString(settings.skuSalesGraceMs()));
     config.putAll(settings.streams());
     return config;
   }

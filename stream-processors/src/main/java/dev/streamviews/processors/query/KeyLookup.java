@@ -1,85 +1,108 @@
 package dev.streamviews.processors.query;
 
+import com.google.protobuf.ByteString;
 import dev.streamviews.processors.topology.LocalView;
 import dev.streamviews.query.v1.KeyReply;
-import dev.streamviews.query.v1.KeyReply.Outcome;
+import dev.streamviews.query.v1.Outcome;
+import dev.streamviews.query.v1.WindowsReply;
 import dev.streamviews.schemas.serde.ViewValueCodec;
-import com.google.protobuf.ByteString;
+import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.LagInfo;
-import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.query.KeyQuery;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Answers a key from this instance's copy of the key's partition, with Kafka Streams' interactive
- * queries (IQv2). Says plainly when the copy is not here or cannot answer now; never throws.
+ * Answers questions about one key (its value, or its windows) from this instance's copy of the
+ * key's partition, with Kafka Streams' interactive queries ({@link LocalStores}). Says plainly when
+ * the copy is not here or cannot answer now; never throws.
  */
 final class KeyLookup {
   private final KafkaStreams streams;
+  private final LocalStores stores;
   private final HostInfo self;
 
   KeyLookup(KafkaStreams streams, HostInfo self) {
     this.streams = streams;
+    this.stores = new LocalStores(streams);
     this.self = self;
   }
 
-  KeyReply lookup(LocalView<?, ?> view, String key) {
-    KafkaStreams.State state = streams.state();
-    if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
-      return unavailable(-1, "Kafka Streams is " + state);
+  /** Where the key's partition is, seen from here: the copy to read, or why there is none. */
+  private record Location(int partition, boolean active, Outcome failure, String detail) {
+    boolean failed() {
+      return failure != null;
     }
-    String store = view.storeName();
-    KeyQueryMetadata where = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
-    if (where == null || KeyQueryMetadata.NOT_AVAILABLE.equals(where)) {
-      return unavailable(-1, "no owner known for the key yet (rebalancing)");
+  }
+
+  KeyReply value(LocalView<?, ?> view, String key) {
+    Location where = locate(view.storeName(), key);
+    if (where.failed()) {
+      return KeyReply.newBuilder().setOutcome(where.failure()).setPartition(where.partition()).setDetail(where.detail()).build();
     }
-    int partition = where.partition();
-    boolean active = self.equals(where.activeHost());
-    if (!active && !where.standbyHosts().contains(self)) {
-      return KeyReply.newBuilder().setOutcome(Outcome.NOT_HOSTED).setPartition(partition)
-          .setDetail("partition " + partition + " of " + store + " is held by " + where.activeHost()).build();
-    }
-    StateQueryRequest<Object> request = StateQueryRequest.inStore(store)
-        .withQuery(KeyQuery.<String, Object>withKey(key))
-        .withPartitions(Set.of(partition));
-    if (active) {
-      request = request.requireActive();
-    }
-    QueryResult<Object> result;
+    Object stored;
     try {
-      StateQueryResult<Object> results = streams.query(request);
-      result = results.getPartitionResults().get(partition);
+      stored = stores.partition(view.storeName(), QueryableStoreTypes.<String, Object>keyValueStore(), where.partition(), where.active())
+          .get(key);
     } catch (InvalidStateStoreException e) {
-      return unavailable(partition, e.getMessage());
+      return KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE).setPartition(where.partition()).setDetail(e.getMessage()).build();
     }
-    if (result == null || result.isFailure()) {
-      return unavailable(partition, result == null ? "no answer for partition " + partition
-          : result.getFailureReason() + ": " + result.getFailureMessage());
-    }
-    KeyReply.Builder reply = KeyReply.newBuilder().setPartition(partition).setStandby(!active)
-        .setLagRecords(active ? 0 : lagOf(store, partition));
-    Object stored = result.getResult();
+    KeyReply.Builder reply = KeyReply.newBuilder().setPartition(where.partition()).setStandby(!where.active())
+        .setLagRecords(lagOf(view.storeName(), where));
     if (stored == null) {
       return reply.setOutcome(Outcome.NOT_FOUND).build();
     }
     return reply.setOutcome(Outcome.FOUND).setValue(ByteString.copyFrom(ViewValueCodec.encode(view.viewOf(key, stored)))).build();
   }
 
-  private long lagOf(String store, int partition) {
-    Map<Integer, LagInfo> lags = streams.allLocalStorePartitionLags().getOrDefault(store, Map.of());
-    LagInfo lag = lags.get(partition);
-    return lag == null ? -1 : lag.offsetLag();
+  WindowsReply windows(LocalView<?, ?> view, String key, long fromMillis, long toMillis) {
+    Location where = locate(view.storeName(), key);
+    if (where.failed()) {
+      return WindowsReply.newBuilder().setOutcome(where.failure()).setPartition(where.partition()).setDetail(where.detail()).build();
+    }
+    WindowsReply.Builder reply = WindowsReply.newBuilder().setOutcome(Outcome.FOUND).setPartition(where.partition())
+        .setStandby(!where.active()).setLagRecords(lagOf(view.storeName(), where));
+    try (WindowStoreIterator<Object> windows = stores.partition(view.storeName(), QueryableStoreTypes.<String, Object>windowStore(),
+        where.partition(), where.active()).fetch(key, Instant.ofEpochMilli(fromMillis), Instant.ofEpochMilli(toMillis))) {
+      while (windows.hasNext()) {
+        KeyValue<Long, Object> window = windows.next();
+        reply.addValues(ByteString.copyFrom(ViewValueCodec.encode(view.viewOf(key, window.value))));
+      }
+    } catch (InvalidStateStoreException e) {
+      return WindowsReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE).setPartition(where.partition()).setDetail(e.getMessage()).build();
+    }
+    return reply.build();
   }
 
-  private static KeyReply unavailable(int partition, String why) {
-    return KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE).setPartition(partition).setDetail(why).build();
+  private Location locate(String store, String key) {
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+      return new Location(-1, false, Outcome.NOT_AVAILABLE, "Kafka Streams is " + state);
+    }
+    KeyQueryMetadata where = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+    if (where == null || KeyQueryMetadata.NOT_AVAILABLE.equals(where)) {
+      return new Location(-1, false, Outcome.NOT_AVAILABLE, "no owner known for the key yet (rebalancing)");
+    }
+    boolean active = self.equals(where.activeHost());
+    if (!active && !where.standbyHosts().contains(self)) {
+      return new Location(where.partition(), false, Outcome.NOT_HOSTED,
+          "partition " + where.partition() + " of " + store + " is held by " + where.activeHost());
+    }
+    return new Location(where.partition(), active, null, "");
+  }
+
+  private long lagOf(String store, Location where) {
+    if (where.active()) {
+      return 0;
+    }
+    Map<Integer, LagInfo> lags = streams.allLocalStorePartitionLags().getOrDefault(store, Map.of());
+    LagInfo lag = lags.get(where.partition());
+    return lag == null ? -1 : lag.offsetLag();
   }
 }

@@ -1,12 +1,18 @@
 package dev.streamviews.processors.query;
 
 import dev.streamviews.processors.topology.LocalView;
+import dev.streamviews.query.v1.Outcome;
 import dev.streamviews.query.v1.Instance;
 import dev.streamviews.query.v1.KeyReply;
 import dev.streamviews.query.v1.KeyRequest;
 import dev.streamviews.query.v1.MetadataReply;
 import dev.streamviews.query.v1.MetadataRequest;
+import dev.streamviews.query.v1.RangeReply;
+import dev.streamviews.query.v1.RangeRequest;
 import dev.streamviews.query.v1.StorePartitions;
+import dev.streamviews.query.v1.WindowsReply;
+import dev.streamviews.query.v1.WindowsRequest;
+import dev.streamviews.schemas.topics.ViewShape;
 import dev.streamviews.query.v1.ViewQueryGrpc;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -14,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -31,6 +38,7 @@ final class ViewQueryEndpoint extends ViewQueryGrpc.ViewQueryImplBase {
   private final StoreLayout layout;
   private final Map<String, LocalView<?, ?>> views;
   private final KeyLookup lookup;
+  private final RangeScan ranges;
 
   ViewQueryEndpoint(KafkaStreams streams, String applicationId, StoreLayout layout, List<LocalView<?, ?>> views, HostInfo self) {
     this.streams = streams;
@@ -38,19 +46,47 @@ final class ViewQueryEndpoint extends ViewQueryGrpc.ViewQueryImplBase {
     this.layout = layout;
     this.views = views.stream().collect(Collectors.toMap(v -> v.view().name(), Function.identity()));
     this.lookup = new KeyLookup(streams, self);
+    this.ranges = new RangeScan(streams, new LocalCopies(streams, self, layout));
   }
 
   @Override
   public void getKey(KeyRequest request, StreamObserver<KeyReply> answer) {
-    MDC.put("traceparent", request.getTraceparent());
-    try {
+    answer(answer, request.getTraceparent(), request.getView() + " " + request.getKey(), () -> {
       LocalView<?, ?> view = views.get(request.getView());
-      answer.onNext(view == null
-          ? KeyReply.newBuilder().setOutcome(KeyReply.Outcome.UNKNOWN_VIEW).setDetail("no view " + request.getView()).build()
-          : lookup.lookup(view, request.getKey()));
+      return view == null || view.view().shape() != ViewShape.KEY_VALUE
+          ? KeyReply.newBuilder().setOutcome(Outcome.UNKNOWN_VIEW).setDetail("no key-value view " + request.getView()).build()
+          : lookup.value(view, request.getKey());
+    });
+  }
+
+  @Override
+  public void scanRange(RangeRequest request, StreamObserver<RangeReply> answer) {
+    answer(answer, request.getTraceparent(), request.getView() + " range", () -> {
+      LocalView<?, ?> view = views.get(request.getView());
+      return view == null || view.view().shape() != ViewShape.KEY_VALUE
+          ? RangeReply.newBuilder().setUnknownView(true).setDetail("no key-value view " + request.getView()).build()
+          : ranges.scan(view, request);
+    });
+  }
+
+  @Override
+  public void getWindows(WindowsRequest request, StreamObserver<WindowsReply> answer) {
+    answer(answer, request.getTraceparent(), request.getView() + " " + request.getKey() + " windows", () -> {
+      LocalView<?, ?> view = views.get(request.getView());
+      return view == null || view.view().shape() != ViewShape.WINDOWED
+          ? WindowsReply.newBuilder().setOutcome(Outcome.UNKNOWN_VIEW).setDetail("no windowed view " + request.getView()).build()
+          : lookup.windows(view, request.getKey(), request.getFromMs(), request.getToMs());
+    });
+  }
+
+  /** Answers with what the question gives, or with a plain INTERNAL status: never a stack trace across the wire. */
+  private static <T> void answer(StreamObserver<T> answer, String traceparent, String what, Supplier<T> question) {
+    MDC.put("traceparent", traceparent);
+    try {
+      answer.onNext(question.get());
       answer.onCompleted();
     } catch (RuntimeException e) {
-      log.error("Query of {} {} failed", request.getView(), request.getKey(), e);
+      log.error("Query of {} failed", what, e);
       answer.onError(Status.INTERNAL.withDescription("query failed: " + e.getClass().getSimpleName()).asRuntimeException());
     } finally {
       MDC.remove("traceparent");

@@ -12,10 +12,11 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Adds each sold line to its sku's one-minute window of placedAt, unless the window has closed: a
- * window closes once stream time has passed its end by the grace period. A line for a closed
- * window is not dropped, as Kafka Streams' windowed aggregations would do: it is forwarded as a
- * {@link LateOrderLine} and counted in the metric {@code late-records-total}.
+ * Adds each sold line to its sku's one-minute window of placedAt, unless the line is late: event
+ * time in its order's own input partition had passed the window's end by more than the grace
+ * period when the order arrived (see {@code OrderLinesOut}). A late line is not dropped, as Kafka
+ * Streams' windowed aggregations would do: it is forwarded as a {@link LateOrderLine} and counted
+ * in the metric {@code late-records-total}.
  */
 final class SkuSalesProcessor implements FixedKeyProcessor<String, SoldLine, SpecificRecord> {
   private final String storeName;
@@ -45,7 +46,7 @@ final class SkuSalesProcessor implements FixedKeyProcessor<String, SoldLine, Spe
     long placedAt = line.getPlacedAt().toEpochMilli();
     long start = placedAt - Math.floorMod(placedAt, windowMillis);
     long end = start + windowMillis;
-    long streamTime = context.currentStreamTimeMs();
+    long streamTime = line.getOrdersEventTime().toEpochMilli();
     if (end + graceMillis <= streamTime) {
       lateRecords.record();
       context.forward(record.withValue(new LateOrderLine(line.getOrderId(), line.getSku(), line.getQuantity(),

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -67,18 +66,20 @@ public final class ShopInputs {
   /**
    * The lines of distinct orders, keyed by sku and repartitioned by it (internal topic
    * order-lines-by-sku, as many partitions as the inputs, so it is co-partitioned with the
-   * sku-keyed stock adjustments).
+   * sku-keyed stock adjustments). Each carries the event time of its input partition's orders
+   * (see {@link OrderLinesOut}).
    */
   public KStream<String, SoldLine> soldLinesBySku() {
-    return derived("order-lines-by-sku", () -> distinctOrders()
-        .flatMap((orderId, order) -> order.getLines().stream()
-            .map(line -> KeyValue.pair(line.getSku(), new SoldLine(orderId, line.getSku(), line.getQuantity(),
-                line.getUnitPriceCents(), order.getPlacedAt())))
-            .toList(), Named.as("order-lines"))
+    return derived("order-lines-by-sku", () -> {
+      builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("orders-event-time"),
+          serdes.keys(), Serdes.Long()));
+      return distinctOrders()
+        .process(() -> new OrderLinesOut("orders-event-time"), Named.as("order-lines"), "orders-event-time")
         .repartition(Repartitioned.<String, SoldLine>as("order-lines-by-sku")
             .withKeySerde(serdes.keys())
             .withValueSerde(serdes.state(SoldLine.class))
-            .withNumberOfPartitions(Topics.PARTITIONS)));
+            .withNumberOfPartitions(Topics.PARTITIONS));
+    });
   }
 
   private <V> KStream<String, V> firstSight(KStream<String, V> stream, String storeName, Function<V, String> idOf) {

@@ -16,32 +16,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Generated orders, payments and shipments (with duplicates and late arrivals) published through
- * the CLI, folded by a processor JVM, served by a view-service JVM, and every key compared with
- * the checker's independent model.
+ * Generated orders, payments, shipments and stock adjustments (with duplicates and late arrivals)
+ * published through the CLI, folded by a processor JVM, served by a view-service JVM, and every
+ * key and window of the four views compared with the checker's independent model.
  */
 @ExtendWith({LocalClusterExtension.class, PipelineExtension.class})
-class OrderStatusEndToEndIT {
+class ViewsEndToEndIT {
   private final Pipeline pipeline;
 
-  OrderStatusEndToEndIT(Pipeline pipeline) {
+  ViewsEndToEndIT(Pipeline pipeline) {
     this.pipeline = pipeline;
   }
 
   @Test
-  void servesEveryGeneratedKeyAsTheCheckerComputesIt() {
-    CliRun produce = CliRun.of("produce", "all", "--generate", "20000", "--seed", "11", "--duplicates", "0.1",
+  void servesEveryKeyAndWindowOfEveryViewAsTheCheckerComputesThem() {
+    CliRun produce = CliRun.of("produce", "all", "--generate", "100000", "--seed", "11", "--duplicates", "0.1",
         "--disorder", "0.2", "--bootstrap-servers", pipeline.cluster.bootstrapServers(),
         "--schema-registry", pipeline.cluster.schemaRegistryUrl().toString());
     assertThat(produce.exitCode()).as(produce.err()).isZero();
-    assertThat(produce.out()).contains("sent 20000 records");
+    assertThat(produce.out()).contains("sent 100000 records");
 
     SchemaRegistryClient registry = new SchemaRegistryClient(pipeline.cluster.schemaRegistryUrl());
-    InputFacts facts = new InputReader(pipeline.cluster.bootstrapServers(), registry).readAll();
-    CheckReport report = new ViewChecker(new ViewServiceClient(pipeline.viewService)).check(facts, Duration.ofSeconds(90));
+    InputReader reader = new InputReader(pipeline.cluster.bootstrapServers(), registry);
+    InputFacts facts = reader.readAll();
+    CheckReport report = new ViewChecker(new ViewServiceClient(pipeline.viewService))
+        .check(facts, reader::readLateLines, Duration.ofSeconds(180));
 
+    System.out.printf("checked %d keys of 4 views after %d events; %d order lines reported late%n",
+        report.keysChecked(), facts.size(), reader.readLateLines().size());
     assertThat(report.mismatches()).isEmpty();
-    assertThat(report.keysChecked()).isGreaterThan(5_000);
+    // About 40 000 orders (each with its payments, shipments and restocks) and their customers and skus.
+    assertThat(report.keysChecked()).isGreaterThan(25_000);
   }
 
   @Test
@@ -80,8 +85,10 @@ class OrderStatusEndToEndIT {
     Answer views = ViewServiceCalls.get(pipeline.viewService, "/views");
 
     assertThat(views.status()).isEqualTo(200);
-    assertThat(views.body().get(0).path("name").asText()).isEqualTo("order-status");
+    assertThat(views.body().findValuesAsText("name"))
+        .containsExactly("order-status", "customer-spend", "sku-sales-per-minute", "stock-levels");
     assertThat(views.body().get(0).path("shape").asText()).isEqualTo("key-value");
+    assertThat(views.body().get(2).path("shape").asText()).isEqualTo("windowed");
     assertThat(views.body().get(0).path("fields").path("status").asText()).contains("PAID");
   }
 
