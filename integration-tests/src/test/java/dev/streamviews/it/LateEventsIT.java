@@ -81,8 +81,7 @@ class LateEventsIT {
 
   private void publish(String line) throws IOException {
     Path file = Files.writeString(dir.resolve(UUID.randomUUID() + ".jsonl"), line);
-    CliRun produce = CliRun.of("produce", "shop.orders", "--file", file.toString(),
-        "--bootstrap-servers", pipeline.cluster.bootstrapServers(), "--schema-registry", pipeline.cluster.schemaRegistryUrl().toString());
+    CliRun produce = pipeline.produce("shop.orders", "--file", file.toString());
     assertThat(produce.exitCode()).as(produce.err()).isZero();
   }
 

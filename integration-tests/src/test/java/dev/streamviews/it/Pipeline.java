@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +62,14 @@ final class Pipeline implements AutoCloseable {
     processor.awaitOk(processorHttp.resolve("/healthz/readiness"), Duration.ofSeconds(120));
     views.awaitOk(viewService.resolve("/healthz/readiness"), Duration.ofSeconds(60));
     return new Pipeline(cluster, queryPort, processorHttp, viewService, processor, views);
+  }
+
+  /** {@code scripts/produce ARGS} (in this JVM, through the CLI's entry point) against this pipeline's cluster. */
+  CliRun produce(String... args) {
+    List<String> all = new ArrayList<>(List.of("produce"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--bootstrap-servers", cluster.bootstrapServers(), "--schema-registry", cluster.schemaRegistryUrl().toString()));
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   boolean processorAlive() {

@@ -50,7 +50,7 @@ class ProducerCliIT {
         order(run + "-1", "2026-11-01T10:00:00Z"), "", order(run + "-2", "2026-11-01T10:00:01.5Z"), order(run + "-3", "1762000000000")));
     Map<String, Long> endsBefore = endOffsets();
 
-    CliRun run1 = cli("produce", "shop.orders", "--file", file.toString());
+    CliRun run1 = pipeline.produce("shop.orders", "--file", file.toString());
 
     assertThat(run1.exitCode()).as(run1.err()).isZero();
     assertThat(run1.out()).contains("sent 3 records to shop.orders").containsPattern("shop\\.orders\\[\\d\\d\\] last offset \\d+");
@@ -68,7 +68,7 @@ class ProducerCliIT {
         + "\n{\"orderId\":\"x\",\"customerId\":\"c\",\"lines\":[],\"placedAt\":\"not a time\"}\n");
     Map<String, Long> endsBefore = endOffsets();
 
-    CliRun run = cli("produce", "shop.orders", "--file", file.toString());
+    CliRun run = pipeline.produce("shop.orders", "--file", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("orders.jsonl:2: field 'placedAt'").contains("nothing sent");
@@ -101,15 +101,6 @@ class ProducerCliIT {
     assertThatThrownBy(() -> KafkaPreflight.requireTopics(pipeline.cluster.bootstrapServers(), List.of("shop.nothing"), 5_000))
         .hasMessage("topic shop.nothing does not exist on Kafka at " + pipeline.cluster.bootstrapServers()
             + "; create the topics with scripts/topics create");
-  }
-
-  private CliRun cli(String... args) {
-    String[] all = java.util.Arrays.copyOf(args, args.length + 4);
-    all[args.length] = "--bootstrap-servers";
-    all[args.length + 1] = pipeline.cluster.bootstrapServers();
-    all[args.length + 2] = "--schema-registry";
-    all[args.length + 3] = pipeline.cluster.schemaRegistryUrl().toString();
-    return CliRun.of(all);
   }
 
   private static String order(String orderId, String placedAt) {

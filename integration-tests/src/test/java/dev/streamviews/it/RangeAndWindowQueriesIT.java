@@ -110,8 +110,7 @@ class RangeAndWindowQueriesIT {
   }
 
   private void publish(Path file) {
-    CliRun produce = CliRun.of("produce", "shop.orders", "--file", file.toString(),
-        "--bootstrap-servers", pipeline.cluster.bootstrapServers(), "--schema-registry", pipeline.cluster.schemaRegistryUrl().toString());
+    CliRun produce = pipeline.produce("shop.orders", "--file", file.toString());
     assertThat(produce.exitCode()).as(produce.err()).isZero();
   }
 

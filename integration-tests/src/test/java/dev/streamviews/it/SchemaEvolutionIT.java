@@ -91,11 +91,9 @@ class SchemaEvolutionIT {
   }
 
   private CliRun produce(String... args) {
-    List<String> all = new ArrayList<>(List.of("produce", "shop.orders"));
+    List<String> all = new ArrayList<>(List.of("shop.orders"));
     all.addAll(List.of(args));
-    all.addAll(List.of("--bootstrap-servers", pipeline.cluster.bootstrapServers(),
-        "--schema-registry", pipeline.cluster.schemaRegistryUrl().toString()));
-    return CliRun.of(all.toArray(String[]::new));
+    return pipeline.produce(all.toArray(String[]::new));
   }
 
   private long endOffsetSum() {

@@ -30,9 +30,7 @@ class ViewsEndToEndIT {
 
   @Test
   void servesEveryKeyAndWindowOfEveryViewAsTheCheckerComputesThem() {
-    CliRun produce = CliRun.of("produce", "all", "--generate", "100000", "--seed", "11", "--duplicates", "0.1",
-        "--disorder", "0.2", "--bootstrap-servers", pipeline.cluster.bootstrapServers(),
-        "--schema-registry", pipeline.cluster.schemaRegistryUrl().toString());
+    CliRun produce = pipeline.produce("all", "--generate", "100000", "--seed", "11", "--duplicates", "0.1", "--disorder", "0.2");
     assertThat(produce.exitCode()).as(produce.err()).isZero();
     assertThat(produce.out()).contains("sent 100000 records");
 
@@ -51,8 +49,7 @@ class ViewsEndToEndIT {
 
   @Test
   void answersWithFreshnessForAKnownKey() {
-    CliRun produce = CliRun.of("produce", "shop.orders", "--generate", "1", "--seed", "4242",
-        "--bootstrap-servers", pipeline.cluster.bootstrapServers(), "--schema-registry", pipeline.cluster.schemaRegistryUrl().toString());
+    CliRun produce = pipeline.produce("shop.orders", "--generate", "1", "--seed", "4242");
     assertThat(produce.exitCode()).as(produce.err()).isZero();
     String orderId = "o-" + Long.toString(4242, 36) + "-1";
 
