@@ -19,7 +19,7 @@ public record ExpectedView(String name, boolean windowed, Map<String, Map<String
     return new ExpectedView(name, true, Map.of(), windows);
   }
 
-  int keys() {
+  public int keys() {
     return windowed ? windows.size() : values.size();
   }
 }

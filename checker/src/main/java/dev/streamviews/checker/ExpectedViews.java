@@ -29,7 +29,7 @@ public final class ExpectedViews {
     return List.of(orderStatus(facts), customerSpend(facts), skuSales(facts, lateLines), stockLevels(facts));
   }
 
-  static ExpectedView orderStatus(InputFacts facts) {
+  public static ExpectedView orderStatus(InputFacts facts) {
     Map<String, Map<String, Object>> values = new TreeMap<>();
     for (Expected expected : ExpectedOrderStatus.of(facts).values()) {
       values.put(expected.orderId(), fields("orderId", expected.orderId(), "customerId", expected.customerId(),

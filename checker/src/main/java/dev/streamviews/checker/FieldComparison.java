@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Compares expected field values (String, Long, Instant or null) with a served JSON value. */
-final class FieldComparison {
+public final class FieldComparison {
   private FieldComparison() {}
 
   /** What differs, field by field; empty when the served value is the expected one. */
-  static List<String> differences(Map<String, Object> expected, JsonNode served) {
+  public static List<String> differences(Map<String, Object> expected, JsonNode served) {
     List<String> differences = new ArrayList<>();
     expected.forEach((field, value) -> {
       Object got = read(served.path(field), value);
@@ -25,7 +25,7 @@ final class FieldComparison {
   }
 
   /** Expected windows, oldest first, against the served list. */
-  static List<String> windowDifferences(List<Map<String, Object>> expected, JsonNode served) {
+  public static List<String> windowDifferences(List<Map<String, Object>> expected, JsonNode served) {
     List<String> differences = new ArrayList<>();
     if (served.size() != expected.size()) {
       differences.add(expected.size() + " windows expected but " + served.size() + " served");

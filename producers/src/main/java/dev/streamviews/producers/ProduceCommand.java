@@ -114,6 +114,7 @@ public final class ProduceCommand implements Callable<Integer> {
           spec.commandLine().getErr().printf("... %d sent (%d/s)%n", sent, sent * 1000 / Math.max(1, elapsed)));
     }
     out.printf("sent %d records to %s%n", summary.sent(), topics.stream().map(Topic::name).collect(Collectors.joining(", ")));
+    out.printf("  trace %s%n", summary.traceId());
     out.print(summary.describeOffsets());
     out.flush();
     if (summary.failed() > 0) {

@@ -2,6 +2,8 @@ package dev.streamviews.producers.publish;
 
 import dev.streamviews.schemas.registry.SchemaRegistry;
 import dev.streamviews.schemas.serde.AvroSerializer;
+import dev.streamviews.schemas.trace.TraceParent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -28,6 +30,8 @@ public final class EventPublisher implements AutoCloseable {
   private static final long PROGRESS_EVERY_MILLIS = 2_000;
 
   private final KafkaProducer<String, IndexedRecord> producer;
+  /** One trace per publisher; each record is a span of it, in its traceparent header. */
+  private final TraceParent trace = TraceParent.start();
 
   public EventPublisher(String bootstrapServers, SchemaRegistry registry, Map<String, Object> overrides) {
     Properties config = new Properties();
@@ -60,7 +64,9 @@ public final class EventPublisher implements AutoCloseable {
       if (ratePerSecond > 0) {
         pace(started, count, ratePerSecond);
       }
-      producer.send(new ProducerRecord<>(event.topic(), null, event.timestamp(), event.key(), event.value()),
+      ProducerRecord<String, IndexedRecord> record = new ProducerRecord<>(event.topic(), null, event.timestamp(), event.key(), event.value());
+      record.headers().add(TraceParent.HEADER, trace.child().toString().getBytes(StandardCharsets.UTF_8));
+      producer.send(record,
           (RecordMetadata metadata, Exception error) -> {
             if (error == null) {
               acknowledged.incrementAndGet();
@@ -78,7 +84,7 @@ public final class EventPublisher implements AutoCloseable {
       }
     }
     producer.flush();
-    return new PublishSummary(acknowledged.get(), failed.get(), firstFailure.get(), Map.copyOf(lastOffsets));
+    return new PublishSummary(acknowledged.get(), failed.get(), firstFailure.get(), Map.copyOf(lastOffsets), trace.traceId());
   }
 
   /** Sleeps just long enough that event number {@code sent} goes out no earlier than its slot. */

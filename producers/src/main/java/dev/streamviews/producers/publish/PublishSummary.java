@@ -5,10 +5,10 @@ import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What a publish run did: records acknowledged, records that failed (with the first reason), and
- * the last offset written to each partition.
+ * What a publish run did: records acknowledged, records that failed (with the first reason), the
+ * last offset written to each partition, and the trace id every record's traceparent carries.
  */
-public record PublishSummary(long sent, long failed, String firstFailure, Map<TopicPartition, Long> lastOffsets) {
+public record PublishSummary(long sent, long failed, String firstFailure, Map<TopicPartition, Long> lastOffsets, String traceId) {
 
   /** One line per partition, in topic and partition order. */
   public String describeOffsets() {

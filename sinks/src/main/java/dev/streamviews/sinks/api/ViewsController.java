@@ -20,18 +20,31 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import dev.streamviews.schemas.trace.TraceParent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * {@code /views}: what the views are, one key, a page of keys, and the windows of a key. Checks
  * the request, asks the query service, and maps its answers to HTTP.
+ *
+ * <p>Runs on the blocking executor: answering means waiting on processors, which must never hold up
+ * Netty's event loop. Each request joins the caller's trace ({@code traceparent}), or starts one, and
+ * answers with its own span of it; the trace id is in the log lines written while answering.
  */
 @Controller("/views")
+@ExecuteOn(TaskExecutors.BLOCKING)
 final class ViewsController {
+  /** One line per request, with its trace id; the logger streamviews.access turns it off. */
+  private static final Logger ACCESS = LoggerFactory.getLogger("streamviews.access");
   /** Windows from the start of time to its end, unless the request narrows them. */
   private static final Instant EARLIEST = Instant.EPOCH;
   private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
@@ -51,23 +64,30 @@ final class ViewsController {
 
   @Get("/{view}/{key}")
   MutableHttpResponse<?> key(@PathVariable("view") String viewName, @PathVariable("key") String key, HttpRequest<?> request) {
-    View<?> view = view(viewName, ViewShape.KEY_VALUE, "GET /views/" + viewName + "/{key}/windows");
-    KeyAnswer answer = queries.get(view, key, traceparent(request));
-    if (answer instanceof KeyAnswer.Found found) {
-      return withFreshness(HttpResponse.ok(new ViewEntry(viewName, key, ValueJson.of(found.value()), found.freshness())),
-          found.freshness());
-    }
-    if (answer instanceof KeyAnswer.NotFound) {
-      return Problem.of(HttpStatus.NOT_FOUND, "The view " + viewName + " has no " + view.keyName() + " '" + key + "'.",
-          request.getPath()).naming("key").response();
-    }
-    return unavailable(((KeyAnswer.Unavailable) answer).reason(), request);
+    return traced(request, span -> {
+      View<?> view = view(viewName, ViewShape.KEY_VALUE, "GET /views/" + viewName + "/{key}/windows");
+      KeyAnswer answer = queries.get(view, key, span.toString());
+      if (answer instanceof KeyAnswer.Found found) {
+        return withFreshness(HttpResponse.ok(new ViewEntry(viewName, key, ValueJson.of(found.value()), found.freshness())),
+            found.freshness());
+      }
+      if (answer instanceof KeyAnswer.NotFound notFound) {
+        return withFreshness(Problem.of(HttpStatus.NOT_FOUND, "The view " + viewName + " has no " + view.keyName() + " '" + key + "'.",
+            request.getPath()).naming("key").response(), notFound.freshness());
+      }
+      return unavailable(((KeyAnswer.Unavailable) answer).reason(), request);
+    });
   }
 
   @Get("/{view}")
   MutableHttpResponse<?> range(@PathVariable("view") String viewName, @Nullable @QueryValue("from") String from,
       @Nullable @QueryValue("to") String to, @Nullable @QueryValue("limit") String limitText,
       @Nullable @QueryValue("cursor") String cursorText, HttpRequest<?> request) {
+    return traced(request, span -> range(viewName, from, to, limitText, cursorText, span, request));
+  }
+
+  private MutableHttpResponse<?> range(String viewName, String from, String to, String limitText, String cursorText,
+      TraceParent span, HttpRequest<?> request) {
     View<?> view = view(viewName, ViewShape.KEY_VALUE, "GET /views/" + viewName + "/{key}/windows");
     int limit = QueryParameters.limit(limitText);
     Cursor cursor = cursorText == null || cursorText.isBlank() ? null : Cursor.decode(cursorText);
@@ -83,7 +103,7 @@ final class ViewsController {
     } else if (from != null && to != null && KeyOrder.UTF8.compare(from, to) > 0) {
       throw new BadParameter("from", "from ('" + from + "') comes after to ('" + to + "') in key order");
     }
-    RangeAnswer answer = queries.range(view, from, to, cursor == null ? null : cursor.after(), limit, traceparent(request));
+    RangeAnswer answer = queries.range(view, from, to, cursor == null ? null : cursor.after(), limit, span.toString());
     if (answer instanceof RangeAnswer.Unavailable unavailable) {
       return unavailable(unavailable.reason(), request);
     }
@@ -102,13 +122,18 @@ final class ViewsController {
   @Get("/{view}/{key}/windows")
   MutableHttpResponse<?> windows(@PathVariable("view") String viewName, @PathVariable("key") String key,
       @Nullable @QueryValue("from") String fromText, @Nullable @QueryValue("to") String toText, HttpRequest<?> request) {
+    return traced(request, span -> windows(viewName, key, fromText, toText, span, request));
+  }
+
+  private MutableHttpResponse<?> windows(String viewName, String key, String fromText, String toText, TraceParent span,
+      HttpRequest<?> request) {
     View<?> view = view(viewName, ViewShape.WINDOWED, "GET /views/" + viewName + "/{key}");
     Instant from = QueryParameters.time("from", fromText, EARLIEST);
     Instant to = QueryParameters.time("to", toText, LATEST);
     if (from.isAfter(to)) {
       throw new BadParameter("from", "from (" + from + ") is after to (" + to + ")");
     }
-    WindowsAnswer answer = queries.windows(view, key, from, to, traceparent(request));
+    WindowsAnswer answer = queries.windows(view, key, from, to, span.toString());
     if (answer instanceof WindowsAnswer.Unavailable unavailable) {
       return unavailable(unavailable.reason(), request);
     }
@@ -117,14 +142,22 @@ final class ViewsController {
         windows.values().stream().map(ValueJson::of).toList(), windows.freshness())), windows.freshness());
   }
 
-  @Error(exception = BadParameter.class)
-  MutableHttpResponse<Problem> badParameter(HttpRequest<?> request, BadParameter bad) {
-    return Problem.of(HttpStatus.BAD_REQUEST, bad.getMessage(), request.getPath()).naming(bad.parameter).response();
+  @Error(exception = TracedRefusal.class)
+  MutableHttpResponse<Problem> refused(HttpRequest<?> request, TracedRefusal refusal) {
+    MutableHttpResponse<Problem> response = refusal.getCause() instanceof BadParameter bad
+        ? Problem.of(HttpStatus.BAD_REQUEST, bad.getMessage(), request.getPath()).naming(bad.parameter).response()
+        : Problem.of(HttpStatus.NOT_FOUND, refusal.getCause().getMessage(), request.getPath()).naming("view").response();
+    return response.header(TraceParent.HEADER, refusal.span.toString());
   }
 
-  @Error(exception = UnknownView.class)
-  MutableHttpResponse<Problem> unknownView(HttpRequest<?> request, UnknownView unknown) {
-    return Problem.of(HttpStatus.NOT_FOUND, unknown.getMessage(), request.getPath()).naming("view").response();
+  /** A refusal of the request, carrying the span it was answered in. */
+  static final class TracedRefusal extends RuntimeException {
+    final transient TraceParent span;
+
+    TracedRefusal(RuntimeException refusal, TraceParent span) {
+      super(refusal.getMessage(), refusal);
+      this.span = span;
+    }
   }
 
   /** The view of that name and shape; 404 if there is none, 400 if it has the other shape. */
@@ -142,8 +175,30 @@ final class ViewsController {
         .response().header("Retry-After", Long.toString(Math.max(1, settings.retryAfter().toSeconds())));
   }
 
-  private static String traceparent(HttpRequest<?> request) {
-    return Objects.requireNonNullElse(request.getHeaders().get("traceparent"), "");
+  /**
+   * Answers within the caller's trace: a child span of its traceparent, or a new trace; the span
+   * goes to the processors, into the logs (MDC traceId) and back in the response's traceparent.
+   */
+  private static MutableHttpResponse<?> traced(HttpRequest<?> request, Function<TraceParent, MutableHttpResponse<?>> answer) {
+    TraceParent span = TraceParent.parse(request.getHeaders().get(TraceParent.HEADER)).map(TraceParent::child)
+        .orElseGet(TraceParent::start);
+    MDC.put("traceId", span.traceId());
+    long started = System.nanoTime();
+    int status = 500;
+    try {
+      MutableHttpResponse<?> response = answer.apply(span).header(TraceParent.HEADER, span.toString());
+      status = response.code();
+      return response;
+    } catch (BadParameter refused) {
+      status = 400;
+      throw new TracedRefusal(refused, span);
+    } catch (UnknownView refused) {
+      status = 404;
+      throw new TracedRefusal(refused, span);
+    } finally {
+      ACCESS.info("{} {} {} {} ms", request.getMethodName(), request.getUri(), status, (System.nanoTime() - started) / 1_000_000);
+      MDC.remove("traceId");
+    }
   }
 
   private static MutableHttpResponse<?> withFreshness(MutableHttpResponse<?> response, Freshness freshness) {

@@ -2,6 +2,7 @@ package dev.streamviews.sinks.health;
 
 import dev.streamviews.schemas.topics.View;
 import dev.streamviews.schemas.topics.Views;
+import dev.streamviews.sinks.routing.CircuitBreakers;
 import dev.streamviews.sinks.routing.ClusterLayout;
 import dev.streamviews.sinks.routing.ProcessorDirectory;
 import io.micronaut.http.HttpResponse;
@@ -14,14 +15,17 @@ import java.util.List;
 
 /**
  * {@code /healthz}. Live while this process answers HTTP. Ready when it has routing metadata and
- * every partition of every view has an instance to ask: then it can answer queries.
+ * every partition of every view has a copy (active or standby) on an instance whose circuit
+ * breaker is not open: then it can answer queries.
  */
 @Controller("/healthz")
 final class HealthController {
   private final ProcessorDirectory directory;
+  private final CircuitBreakers breakers;
 
-  HealthController(ProcessorDirectory directory) {
+  HealthController(ProcessorDirectory directory, CircuitBreakers breakers) {
     this.directory = directory;
+    this.breakers = breakers;
   }
 
   @Serdeable
@@ -40,9 +44,9 @@ final class HealthController {
     }
     ClusterLayout layout = directory.layout();
     for (View<?> view : Views.all()) {
-      List<Integer> orphans = layout.partitionsWithoutActiveOwner(view.storeName(), view.topic().partitions());
+      List<Integer> orphans = layout.partitionsWithout(view.storeName(), view.topic().partitions(), copy -> !breakers.isOpen(copy));
       if (!orphans.isEmpty()) {
-        problems.add(view.name() + " partitions " + orphans + " have no instance to answer");
+        problems.add(view.name() + " partitions " + orphans + " have no reachable instance to answer");
       }
     }
     Report report = new Report(problems.isEmpty() ? "UP" : "DOWN", problems);

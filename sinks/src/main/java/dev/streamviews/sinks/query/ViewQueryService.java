@@ -15,7 +15,9 @@ import dev.streamviews.schemas.topics.KeyOrder;
 import dev.streamviews.schemas.topics.KeyPartitioner;
 import dev.streamviews.schemas.topics.View;
 import dev.streamviews.sinks.config.ViewServiceSettings;
+import dev.streamviews.sinks.routing.CircuitBreakers;
 import dev.streamviews.sinks.routing.ClusterLayout;
+import dev.streamviews.sinks.routing.Deadline;
 import dev.streamviews.sinks.routing.Endpoint;
 import dev.streamviews.sinks.routing.ProcessorDirectory;
 import dev.streamviews.sinks.routing.QueryChannels;
@@ -24,9 +26,9 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -35,21 +37,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers questions about the views by asking the processor instances that hold the partitions.
- * A key's partition is computed here, as the producer computes it; owners come from Kafka Streams
- * metadata only. When the layout turns out stale, it is refreshed and the question asked again once.
+ * A key's partition is computed here, as the producer computes it; copies come from Kafka Streams
+ * metadata only, never from the request. The active copy is asked first; if it fails (its breaker
+ * then counts the failure) or cannot answer now, a standby is asked, and the answer says it is
+ * stale and by how much. Every request has one deadline for all its calls.
  */
 @Singleton
 public class ViewQueryService {
   private static final Logger log = LoggerFactory.getLogger(ViewQueryService.class);
-  private static final int ATTEMPTS = 2;
 
   private final ProcessorDirectory directory;
   private final QueryChannels channels;
+  private final CircuitBreakers breakers;
   private final ViewServiceSettings settings;
 
-  public ViewQueryService(ProcessorDirectory directory, QueryChannels channels, ViewServiceSettings settings) {
+  public ViewQueryService(ProcessorDirectory directory, QueryChannels channels, CircuitBreakers breakers,
+      ViewServiceSettings settings) {
     this.directory = directory;
     this.channels = channels;
+    this.breakers = breakers;
     this.settings = settings;
   }
 
@@ -82,109 +88,131 @@ public class ViewQueryService {
 
   /**
    * Up to {@code limit} keys of the view in key order, within [from, to] (either may be null) and
-   * after {@code after} (a previous page's last key, or null). Every partition is read from its
-   * owner; if one cannot be read, there is no page rather than a page with holes.
+   * after {@code after} (a previous page's last key, or null). Each partition is read from its
+   * freshest reachable copy; if a partition cannot be read within the deadline, there is no page
+   * rather than a page with holes.
    */
   public RangeAnswer range(View<?> view, String from, String to, String after, int limit, String traceparent) {
-    String why = "";
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      Map<Endpoint, List<Integer>> partitionsByOwner = new TreeMap<>(Comparator.comparing(Endpoint::toString));
-      List<Integer> orphans = new ArrayList<>();
-      ClusterLayout layout = directory.layout();
-      for (int partition = 0; partition < view.topic().partitions(); partition++) {
-        Optional<Endpoint> owner = layout.owners(view.storeName(), partition).active();
-        if (owner.isPresent()) {
-          partitionsByOwner.computeIfAbsent(owner.get(), e -> new ArrayList<>()).add(partition);
-        } else {
-          orphans.add(partition);
-        }
-      }
-      if (!orphans.isEmpty()) {
-        why = "no processor instance holds partitions " + orphans + " of " + view.name();
-        directory.refresh();
-        continue;
-      }
-      List<Entry> entries = new ArrayList<>();
-      List<Freshness> freshness = new ArrayList<>();
-      why = gather(view, from, to, after, limit, traceparent, partitionsByOwner, entries, freshness);
-      if (why == null) {
-        entries.sort(Comparator.comparing(Entry::getKey, KeyOrder.UTF8));
-        List<RangeAnswer.Item> items = new ArrayList<>();
-        for (Entry entry : entries.subList(0, Math.min(limit, entries.size()))) {
-          items.add(new RangeAnswer.Item(entry.getKey(), ViewValueCodec.decode(view.valueType(), entry.getValue().toByteArray())));
-        }
-        freshness.sort(Comparator.comparingInt(Freshness::partition));
-        return new RangeAnswer.Page(items, entries.size() > limit, freshness);
-      }
-      directory.refresh();
+    Deadline deadline = Deadline.after(settings.requestTimeout());
+    ClusterLayout layout = directory.layout();
+    Map<Integer, Iterator<Endpoint>> copies = new TreeMap<>();
+    for (int partition = 0; partition < view.topic().partitions(); partition++) {
+      copies.put(partition, layout.owners(view.storeName(), partition).inOrderOfFreshness().iterator());
     }
-    return new RangeAnswer.Unavailable(why);
+    List<Entry> entries = new ArrayList<>();
+    List<Freshness> freshness = new ArrayList<>();
+    String why = "";
+    while (!copies.isEmpty()) {
+      Map<Endpoint, List<Integer>> plan = new TreeMap<>(Comparator.comparing(Endpoint::toString));
+      for (Map.Entry<Integer, Iterator<Endpoint>> partition : copies.entrySet()) {
+        Endpoint copy = nextCallable(partition.getValue());
+        if (copy == null) {
+          directory.refreshSoon();
+          return new RangeAnswer.Unavailable("no reachable copy of partition " + partition.getKey() + " of " + view.name()
+              + (why.isEmpty() ? "" : " (" + why + ")"));
+        }
+        plan.computeIfAbsent(copy, c -> new ArrayList<>()).add(partition.getKey());
+      }
+      for (Map.Entry<Endpoint, List<Integer>> call : plan.entrySet()) {
+        if (deadline.expired()) {
+          return new RangeAnswer.Unavailable("no answer within " + settings.requestTimeout().toMillis() + " ms");
+        }
+        RangeReply reply;
+        try {
+          reply = channels.stub(call.getKey(), deadline.forCall(settings.queryTimeout()))
+              .scanRange(rangeRequest(view, from, to, after, limit, traceparent, call.getValue()));
+          breakers.of(call.getKey()).succeeded();
+        } catch (StatusRuntimeException e) {
+          breakers.of(call.getKey()).failed();
+          directory.refreshSoon();
+          why = call.getKey() + " did not answer: " + e.getStatus().getCode();
+          log.warn("Range scan of {} at {} failed: {}", view.name(), call.getKey(), e.getStatus());
+          continue;
+        }
+        entries.addAll(reply.getEntriesList());
+        for (PartitionCopy copy : reply.getAnsweredList()) {
+          copies.remove(copy.getPartition());
+          freshness.add(new Freshness(call.getKey().toString(), copy.getPartition(), copy.getStandby(), copy.getLagRecords()));
+        }
+        if (reply.getUnavailableCount() > 0) {
+          why = call.getKey() + " cannot read partitions " + reply.getUnavailableList() + " now";
+        }
+      }
+    }
+    entries.sort(Comparator.comparing(Entry::getKey, KeyOrder.UTF8));
+    List<RangeAnswer.Item> items = new ArrayList<>();
+    for (Entry entry : entries.subList(0, Math.min(limit, entries.size()))) {
+      items.add(new RangeAnswer.Item(entry.getKey(), ViewValueCodec.decode(view.valueType(), entry.getValue().toByteArray())));
+    }
+    freshness.sort(Comparator.comparingInt(Freshness::partition));
+    return new RangeAnswer.Page(items, entries.size() > limit, freshness);
   }
 
-  /** Asks each owner for its partitions; returns why not, or null when every partition answered. */
-  private String gather(View<?> view, String from, String to, String after, int limit, String traceparent,
-      Map<Endpoint, List<Integer>> partitionsByOwner, List<Entry> entries, List<Freshness> freshness) {
-    for (Map.Entry<Endpoint, List<Integer>> owner : partitionsByOwner.entrySet()) {
-      RangeRequest.Builder request = RangeRequest.newBuilder().setView(view.name()).setLimit(limit + 1)
-          .addAllPartitions(owner.getValue()).setTraceparent(traceparent);
-      if (from != null) {
-        request.setFrom(from);
-      }
-      if (to != null) {
-        request.setTo(to);
-      }
-      if (after != null) {
-        request.setAfter(after);
-      }
-      RangeReply reply;
-      try {
-        reply = channels.stub(owner.getKey(), settings.queryTimeout()).scanRange(request.build());
-      } catch (StatusRuntimeException e) {
-        log.warn("Range scan of {} at {} failed: {}", view.name(), owner.getKey(), e.getStatus());
-        return owner.getKey() + " did not answer: " + e.getStatus().getCode();
-      }
-      if (reply.getUnavailableCount() > 0) {
-        return owner.getKey() + " cannot read partitions " + reply.getUnavailableList() + " now: " + reply.getDetail();
-      }
-      entries.addAll(reply.getEntriesList());
-      for (PartitionCopy copy : reply.getAnsweredList()) {
-        freshness.add(new Freshness(owner.getKey().toString(), copy.getPartition(), copy.getStandby(), copy.getLagRecords()));
-      }
+  private static RangeRequest rangeRequest(View<?> view, String from, String to, String after, int limit, String traceparent,
+      List<Integer> partitions) {
+    RangeRequest.Builder request = RangeRequest.newBuilder().setView(view.name()).setLimit(limit + 1)
+        .addAllPartitions(partitions).setTraceparent(traceparent);
+    if (from != null) {
+      request.setFrom(from);
     }
-    return null;
+    if (to != null) {
+      request.setTo(to);
+    }
+    if (after != null) {
+      request.setAfter(after);
+    }
+    return request.build();
   }
 
   /** The owner's reply and who gave it, or why nobody could answer. */
   private record Asked<R>(R reply, Endpoint servedBy, String why) {}
 
+  /**
+   * Asks the copies of the key's partition in order of freshness, skipping instances whose breaker
+   * is open, until one answers for the key or the request's deadline passes.
+   */
   private <R> Asked<R> askOwnerOf(View<?> view, String key, Function<ViewQueryBlockingStub, R> call,
       Function<R, Outcome> outcomeOf, Function<R, String> detailOf) {
+    Deadline deadline = Deadline.after(settings.requestTimeout());
     int partition = KeyPartitioner.partitionOf(key, view.topic().partitions());
-    String why = "no processor instance holds partition " + partition + " of " + view.name();
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      Optional<Endpoint> owner = directory.layout().owners(view.storeName(), partition).active();
-      if (owner.isEmpty()) {
-        directory.refresh();
-        continue;
-      }
+    String why = "no reachable copy of partition " + partition + " of " + view.name();
+    Iterator<Endpoint> copies = directory.layout().owners(view.storeName(), partition).inOrderOfFreshness().iterator();
+    for (Endpoint copy = nextCallable(copies); copy != null && !deadline.expired(); copy = nextCallable(copies)) {
       R reply;
       try {
-        reply = call.apply(channels.stub(owner.get(), settings.queryTimeout()));
+        reply = call.apply(channels.stub(copy, deadline.forCall(settings.queryTimeout())));
+        breakers.of(copy).succeeded();
       } catch (StatusRuntimeException e) {
-        log.warn("Asking {} about {} {} failed: {}", owner.get(), view.name(), key, e.getStatus());
-        why = owner.get() + " did not answer: " + e.getStatus().getCode();
-        directory.refresh();
+        breakers.of(copy).failed();
+        directory.refreshSoon();
+        why = copy + " did not answer: " + e.getStatus().getCode();
+        log.warn("Asking {} about {} {} failed: {}", copy, view.name(), key, e.getStatus());
         continue;
       }
       Outcome outcome = outcomeOf.apply(reply);
       if (outcome == Outcome.FOUND || outcome == Outcome.NOT_FOUND) {
-        return new Asked<>(reply, owner.get(), null);
+        return new Asked<>(reply, copy, null);
       }
-      why = outcome == Outcome.NOT_HOSTED ? detailOf.apply(reply) : owner.get() + " cannot answer now: " + detailOf.apply(reply);
       if (outcome == Outcome.NOT_HOSTED) {
-        directory.refresh();
+        directory.refreshSoon();
+      }
+      why = copy + " cannot answer now: " + detailOf.apply(reply);
+    }
+    if (deadline.expired()) {
+      why = "no answer within " + settings.requestTimeout().toMillis() + " ms (" + why + ")";
+    }
+    directory.refreshSoon();
+    return new Asked<>(null, null, why);
+  }
+
+  /** The next copy whose breaker lets a call through, or null. */
+  private Endpoint nextCallable(Iterator<Endpoint> copies) {
+    while (copies.hasNext()) {
+      Endpoint copy = copies.next();
+      if (breakers.allowsCall(copy)) {
+        return copy;
       }
     }
-    return new Asked<>(null, null, why);
+    return null;
   }
 }

@@ -26,7 +26,22 @@ public final class ClusterLayout {
     this.endpoints = endpoints;
   }
 
+  /** The layout from one instance's metadata, with the standby lags every answering instance reported. */
+  public static ClusterLayout of(MetadataReply metadata, List<MetadataReply> lagReports) {
+    Map<String, Map<Integer, Map<Endpoint, Long>>> lags = new HashMap<>();
+    for (MetadataReply report : lagReports) {
+      Endpoint reporter = Endpoint.parse(report.getAnsweredBy());
+      report.getLagsList().forEach(lag -> lags.computeIfAbsent(lag.getStore(), s -> new HashMap<>())
+          .computeIfAbsent(lag.getPartition(), p -> new HashMap<>()).put(reporter, lag.getOffsetLag()));
+    }
+    return of(metadata, lags);
+  }
+
   public static ClusterLayout of(MetadataReply metadata) {
+    return of(metadata, Map.of());
+  }
+
+  private static ClusterLayout of(MetadataReply metadata, Map<String, Map<Integer, Map<Endpoint, Long>>> lags) {
     Map<String, Map<Integer, Endpoint>> active = new HashMap<>();
     Map<String, Map<Integer, List<Endpoint>>> standby = new HashMap<>();
     Set<Endpoint> endpoints = new LinkedHashSet<>();
@@ -48,7 +63,8 @@ public final class ClusterLayout {
       partitions.addAll(standby.getOrDefault(store, Map.of()).keySet());
       for (int partition : partitions) {
         byPartition.put(partition, new Owners(Optional.ofNullable(active.getOrDefault(store, Map.of()).get(partition)),
-            List.copyOf(standby.getOrDefault(store, Map.of()).getOrDefault(partition, List.of()))));
+            List.copyOf(standby.getOrDefault(store, Map.of()).getOrDefault(partition, List.of())),
+            Map.copyOf(lags.getOrDefault(store, Map.of()).getOrDefault(partition, Map.of()))));
       }
       owners.put(store, Map.copyOf(byPartition));
     }
@@ -64,11 +80,11 @@ public final class ClusterLayout {
     return endpoints;
   }
 
-  /** The partitions of the store, out of {@code partitions}, that have no active owner. */
-  public List<Integer> partitionsWithoutActiveOwner(String store, int partitions) {
+  /** The partitions of the store, out of {@code partitions}, that no copy the predicate accepts holds. */
+  public List<Integer> partitionsWithout(String store, int partitions, java.util.function.Predicate<Endpoint> usable) {
     List<Integer> orphans = new ArrayList<>();
     for (int partition = 0; partition < partitions; partition++) {
-      if (owners(store, partition).active().isEmpty()) {
+      if (owners(store, partition).inOrderOfFreshness().stream().noneMatch(usable)) {
         orphans.add(partition);
       }
     }

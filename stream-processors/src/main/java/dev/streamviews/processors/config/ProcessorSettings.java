@@ -2,6 +2,7 @@ package dev.streamviews.processors.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.convert.format.MapFormat;
 import java.util.Map;
 
 /**
@@ -13,7 +14,13 @@ import java.util.Map;
  * @param queryPort the port of the query API
  * @param queryBindHost the address the query API listens on; the query host when not set
  * @param skuSalesGraceMs how long after its minute an order line still counts in sku-sales-per-minute
- * @param streams any further Kafka Streams configs, passed through as they are
+ * @param sessionTimeoutMs how long the group waits for a silent instance before moving its partitions
+ * @param probingRebalanceIntervalMs how often the group checks whether warmed-up copies can take over
+ * @param readyMaxLag the input lag (records) above which the instance says it is not ready
+ * @param maxStandbyLag how far behind its changelog (records) a standby copy may be and still answer
+ *     queries, marked stale; further behind, it says it cannot answer now
+ * @param streams any further Kafka Streams configs, passed through as they are (for example
+ *     {@code -Dstreamviews.processor.streams.restore.consumer.max.poll.records=500})
  */
 @ConfigurationProperties("streamviews.processor")
 public record ProcessorSettings(
@@ -29,7 +36,11 @@ public record ProcessorSettings(
     @Bindable(defaultValue = "1") int replicationFactor,
     @Bindable(defaultValue = "100") long commitIntervalMs,
     @Bindable(defaultValue = "60000") long skuSalesGraceMs,
-    Map<String, String> streams) {
+    @Bindable(defaultValue = "10000") int sessionTimeoutMs,
+    @Bindable(defaultValue = "60000") long probingRebalanceIntervalMs,
+    @Bindable(defaultValue = "10000") long readyMaxLag,
+    @Bindable(defaultValue = "10000") long maxStandbyLag,
+    @MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, String> streams) {
 
   public ProcessorSettings {
     streams = streams == null ? Map.of() : Map.copyOf(streams);

@@ -5,6 +5,7 @@ import dev.streamviews.processors.deadletter.DeadLetterHandler;
 import dev.streamviews.processors.deadletter.DeadLetterProcessingHandler;
 import dev.streamviews.processors.topology.ShopTopology;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -32,6 +33,15 @@ public final class StreamsProperties {
     config.put(DeadLetterHandler.COUNTER_CONFIG, deadLetters);
     // Exactly-once implies an idempotent producer; acks=all is then required, say so anyway.
     config.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+    // Static membership: an instance restarted within the session timeout gets its own partitions back
+    // without a rebalance, and restores its stores rather than moving work around the group.
+    // One id per instance, from its query endpoint (Kafka allows letters, digits, '.', '_' and '-' only).
+    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        settings.applicationServer().replaceAll("[^A-Za-z0-9._-]", "-"));
+    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), settings.sessionTimeoutMs());
+    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), Math.max(1000, settings.sessionTimeoutMs() / 4));
+    // A new instance warms up copies first and takes them over once caught up, checked this often (60 s is the least).
+    config.put(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, settings.probingRebalanceIntervalMs());
     config.put(ShopTopology.GRACE_CONFIG, Long.toString(settings.skuSalesGraceMs()));
     config.putAll(settings.streams());
     return config;

@@ -1,8 +1,11 @@
 package dev.streamviews.processors.deadletter;
 
+import dev.streamviews.schemas.trace.TraceParent;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,9 @@ final class DeadLetters {
   }
 
   ProducerRecord<byte[], byte[]> letterFor(DeadLetterRecord.Source source, String reason, Throwable cause) {
-    log.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
+    Header trace = source.headers() == null ? null : source.headers().lastHeader(TraceParent.HEADER);
+    String traceId = trace == null ? "-" : TraceParent.parse(new String(trace.value(), StandardCharsets.UTF_8)).map(TraceParent::traceId).orElse("-");
+    log.warn("Dead-lettering {}-{}@{} (trace {}): {}", source.topic(), source.partition(), source.offset(), traceId, reason);
     counter.deadLettered(source.topic());
     return DeadLetterRecord.of(source, reason, cause, applicationId, clock.instant());
   }

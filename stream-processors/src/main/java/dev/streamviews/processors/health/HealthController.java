@@ -1,5 +1,7 @@
 package dev.streamviews.processors.health;
 
+import dev.streamviews.processors.config.ProcessorSettings;
+import dev.streamviews.processors.streams.InputLag;
 import dev.streamviews.processors.streams.ProcessorStreams;
 import dev.streamviews.processors.streams.RestoreProgress;
 import io.micronaut.http.HttpResponse;
@@ -11,23 +13,29 @@ import io.micronaut.http.annotation.Get;
 @Controller("/healthz")
 final class HealthController {
   private final ProcessorStreams streams;
+  private final InputLag inputLag;
+  private final long readyMaxLag;
 
-  HealthController(ProcessorStreams streams) {
+  HealthController(ProcessorStreams streams, ProcessorSettings settings) {
     this.streams = streams;
+    this.inputLag = new InputLag(streams.streams());
+    this.readyMaxLag = settings.readyMaxLag();
   }
 
   @Get("/liveness")
   HttpResponse<HealthReport> liveness() {
-    RestoreProgress restores = streams.restores();
-    return answer(ProcessorHealth.liveness(streams.state(), restores.partitionsRestoring(), restores.recordsRemaining(),
-        restores.recordsRestored()));
+    return answer(ProcessorHealth.liveness(evidence()));
   }
 
   @Get("/readiness")
   HttpResponse<HealthReport> readiness() {
+    return answer(ProcessorHealth.readiness(evidence(), readyMaxLag));
+  }
+
+  private ProcessorHealth.Evidence evidence() {
     RestoreProgress restores = streams.restores();
-    return answer(ProcessorHealth.readiness(streams.state(), restores.partitionsRestoring(), restores.recordsRemaining(),
-        restores.recordsRestored()));
+    return new ProcessorHealth.Evidence(streams.state(), restores.partitionsRestoring(), restores.recordsRemaining(),
+        restores.recordsRestored(), inputLag.max());
   }
 
   private static HttpResponse<HealthReport> answer(HealthReport report) {

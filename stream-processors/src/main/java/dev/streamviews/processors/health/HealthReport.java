@@ -10,7 +10,7 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 public record HealthReport(String status, String reason, String streamsState, int partitionsRestoring,
-    long recordsToRestore, long recordsRestored) {
+    long recordsToRestore, long recordsRestored, long inputLag) {
 
   public boolean up() {
     return "UP".equals(status);

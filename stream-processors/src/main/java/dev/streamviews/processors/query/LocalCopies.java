@@ -1,8 +1,6 @@
 package dev.streamviews.processors.query;
 
-import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -11,11 +9,13 @@ final class LocalCopies {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final StoreLayout layout;
+  private final StandbyLags lags;
 
-  LocalCopies(KafkaStreams streams, HostInfo self, StoreLayout layout) {
+  LocalCopies(KafkaStreams streams, HostInfo self, StoreLayout layout, StandbyLags lags) {
     this.streams = streams;
     this.self = self;
     this.layout = layout;
+    this.lags = lags;
   }
 
   boolean isStandby(String store, int partition) {
@@ -28,10 +28,8 @@ final class LocalCopies {
     return false;
   }
 
-  /** Records the standby copy is behind its changelog; asks the brokers, so only for standbys. */
+  /** Records the copy is behind its changelog, or -1 if unknown. */
   long lagOf(String store, int partition) {
-    Map<Integer, LagInfo> lags = streams.allLocalStorePartitionLags().getOrDefault(store, Map.of());
-    LagInfo lag = lags.get(partition);
-    return lag == null ? -1 : lag.offsetLag();
+    return lags.of(store, partition);
   }
 }

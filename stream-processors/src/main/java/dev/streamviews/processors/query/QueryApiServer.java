@@ -25,7 +25,8 @@ final class QueryApiServer {
   QueryApiServer(ProcessorSettings settings, ProcessorStreams streams) {
     HostInfo self = new HostInfo(settings.queryHost(), settings.queryPort());
     ViewQueryEndpoint endpoint = new ViewQueryEndpoint(streams.streams(), settings.applicationId(),
-        StoreLayout.of(streams.topology().describe(), settings.applicationId()), ShopTopology.localViews(), self);
+        StoreLayout.of(streams.topology().describe(), settings.applicationId()), ShopTopology.localViews(), self,
+        settings.maxStandbyLag());
     try {
       server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.queryBindHost(), settings.queryPort()))
           .addService(endpoint)

@@ -27,10 +27,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 final class RangeScan {
   private final LocalStores stores;
   private final LocalCopies copies;
+  private final long maxStandbyLag;
 
-  RangeScan(KafkaStreams streams, LocalCopies copies) {
+  RangeScan(KafkaStreams streams, LocalCopies copies, long maxStandbyLag) {
     this.stores = new LocalStores(streams);
     this.copies = copies;
+    this.maxStandbyLag = maxStandbyLag;
   }
 
   RangeReply scan(LocalView<?, ?> view, RangeRequest request) {
@@ -39,8 +41,15 @@ final class RangeScan {
     List<Entry> entries = new ArrayList<>();
     for (int partition : new TreeSet<>(request.getPartitionsList())) {
       boolean standby;
+      long lag = 0;
       try {
         standby = copies.isStandby(store, partition);
+        lag = standby ? copies.lagOf(store, partition) : 0;
+        if (lag < 0 || lag > maxStandbyLag) {
+          reply.addUnavailable(partition).setDetail("standby copy of partition " + partition + " is "
+              + (lag < 0 ? "of unknown lag" : lag + " records behind"));
+          continue;
+        }
         ReadOnlyKeyValueStore<String, Object> copy =
             stores.partition(store, QueryableStoreTypes.<String, Object>keyValueStore(), partition, !standby);
         try (KeyValueIterator<String, Object> iterator = copy.range(lowerBound(request), request.hasTo() ? request.getTo() : null)) {
@@ -50,8 +59,7 @@ final class RangeScan {
         reply.addUnavailable(partition).setDetail(String.valueOf(notReadable.getMessage()));
         continue;
       }
-      reply.addAnswered(PartitionCopy.newBuilder().setPartition(partition).setStandby(standby)
-          .setLagRecords(standby ? copies.lagOf(store, partition) : 0));
+      reply.addAnswered(PartitionCopy.newBuilder().setPartition(partition).setStandby(standby).setLagRecords(lag));
     }
     entries.sort(Comparator.comparing(Entry::getKey, KeyOrder.UTF8));
     return reply.addAllEntries(entries.subList(0, Math.min(entries.size(), request.getLimit()))).build();

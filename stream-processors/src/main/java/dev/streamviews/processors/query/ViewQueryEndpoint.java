@@ -5,6 +5,7 @@ import dev.streamviews.query.v1.Outcome;
 import dev.streamviews.query.v1.Instance;
 import dev.streamviews.query.v1.KeyReply;
 import dev.streamviews.query.v1.KeyRequest;
+import dev.streamviews.query.v1.LocalLag;
 import dev.streamviews.query.v1.MetadataReply;
 import dev.streamviews.query.v1.MetadataRequest;
 import dev.streamviews.query.v1.RangeReply;
@@ -13,6 +14,7 @@ import dev.streamviews.query.v1.StorePartitions;
 import dev.streamviews.query.v1.WindowsReply;
 import dev.streamviews.query.v1.WindowsRequest;
 import dev.streamviews.schemas.topics.ViewShape;
+import dev.streamviews.schemas.trace.TraceParent;
 import dev.streamviews.query.v1.ViewQueryGrpc;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -39,14 +41,18 @@ final class ViewQueryEndpoint extends ViewQueryGrpc.ViewQueryImplBase {
   private final Map<String, LocalView<?, ?>> views;
   private final KeyLookup lookup;
   private final RangeScan ranges;
+  private final String self;
 
-  ViewQueryEndpoint(KafkaStreams streams, String applicationId, StoreLayout layout, List<LocalView<?, ?>> views, HostInfo self) {
+  ViewQueryEndpoint(KafkaStreams streams, String applicationId, StoreLayout layout, List<LocalView<?, ?>> views, HostInfo self,
+      long maxStandbyLag) {
     this.streams = streams;
     this.applicationId = applicationId;
     this.layout = layout;
     this.views = views.stream().collect(Collectors.toMap(v -> v.view().name(), Function.identity()));
-    this.lookup = new KeyLookup(streams, self);
-    this.ranges = new RangeScan(streams, new LocalCopies(streams, self, layout));
+    StandbyLags lags = new StandbyLags(streams);
+    this.lookup = new KeyLookup(streams, self, lags, maxStandbyLag);
+    this.ranges = new RangeScan(streams, new LocalCopies(streams, self, layout, lags), maxStandbyLag);
+    this.self = self.host() + ":" + self.port();
   }
 
   @Override
@@ -81,7 +87,7 @@ final class ViewQueryEndpoint extends ViewQueryGrpc.ViewQueryImplBase {
 
   /** Answers with what the question gives, or with a plain INTERNAL status: never a stack trace across the wire. */
   private static <T> void answer(StreamObserver<T> answer, String traceparent, String what, Supplier<T> question) {
-    MDC.put("traceparent", traceparent);
+    TraceParent.parse(traceparent).ifPresent(trace -> MDC.put("traceId", trace.traceId()));
     try {
       answer.onNext(question.get());
       answer.onCompleted();
@@ -89,17 +95,19 @@ final class ViewQueryEndpoint extends ViewQueryGrpc.ViewQueryImplBase {
       log.error("Query of {} failed", what, e);
       answer.onError(Status.INTERNAL.withDescription("query failed: " + e.getClass().getSimpleName()).asRuntimeException());
     } finally {
-      MDC.remove("traceparent");
+      MDC.remove("traceId");
     }
   }
 
   @Override
   public void getMetadata(MetadataRequest request, StreamObserver<MetadataReply> answer) {
-    MetadataReply.Builder reply = MetadataReply.newBuilder().setApplicationId(applicationId);
+    MetadataReply.Builder reply = MetadataReply.newBuilder().setApplicationId(applicationId).setAnsweredBy(self.toString());
     try {
       for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
         reply.addInstances(describe(instance));
       }
+      streams.allLocalStorePartitionLags().forEach((store, lags) -> lags.forEach((partition, lag) ->
+          reply.addLags(LocalLag.newBuilder().setStore(store).setPartition(partition).setOffsetLag(lag.offsetLag()))));
     } catch (RuntimeException notRunningYet) {
       log.debug("No Streams metadata yet: {}", notRunningYet.getMessage());
     }

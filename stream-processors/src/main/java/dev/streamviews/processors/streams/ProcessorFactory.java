@@ -16,7 +16,7 @@ import java.net.URI;
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 
-/** Builds the topology and starts Kafka Streams with it; Micronaut closes it on shutdown. */
+/** Builds the topology and Kafka Streams with it; Micronaut closes it on shutdown. */
 @Factory
 final class ProcessorFactory {
 
@@ -42,7 +42,6 @@ final class ProcessorFactory {
         .description("Changelog records still to restore into local stores").register(meters);
     Gauge.builder("streamviews.restore.restored.records", streams.restores(), RestoreProgress::recordsRestored)
         .description("Changelog records restored into local stores since start").register(meters);
-    streams.start();
-    return streams;
+    return streams; // started once the HTTP server listens (StreamsStarter)
   }
 }

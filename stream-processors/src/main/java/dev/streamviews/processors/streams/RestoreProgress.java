@@ -5,18 +5,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateRestoreListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which store partitions are being restored from their changelogs right now, and how far along:
  * a processor is not ready while any is.
  */
 public final class RestoreProgress implements StateRestoreListener {
+  private static final Logger log = LoggerFactory.getLogger(RestoreProgress.class);
+
   private final Map<TopicPartition, AtomicLong> remainingByPartition = new ConcurrentHashMap<>();
   private final AtomicLong restored = new AtomicLong();
 
   @Override
   public void onRestoreStart(TopicPartition partition, String storeName, long startingOffset, long endingOffset) {
     remainingByPartition.put(partition, new AtomicLong(Math.max(0, endingOffset - startingOffset)));
+    log.info("Restoring {} from {} ({} records)", storeName, partition, endingOffset - startingOffset);
   }
 
   @Override
@@ -31,6 +36,7 @@ public final class RestoreProgress implements StateRestoreListener {
   @Override
   public void onRestoreEnd(TopicPartition partition, String storeName, long totalRestored) {
     remainingByPartition.remove(partition);
+    log.info("Restored {} from {} ({} records)", storeName, partition, totalRestored);
   }
 
   @Override
