@@ -68,8 +68,8 @@ class DeadLetterEndToEndIT {
           .until(() -> ViewServiceCalls.get(pipeline.viewService, "/views/order-status/" + good).status() == 200);
     }
     assertThat(ViewServiceCalls.get(pipeline.viewService, "/views/order-status/" + poisoned).status()).isEqualTo(404);
-    assertThat(pipeline.processorAlive()).isTrue();
-    assertThat(ViewServiceCalls.get(pipeline.processorHttp, "/healthz/readiness").status()).isEqualTo(200);
+    assertThat(pipeline.processorsAlive()).isTrue();
+    assertThat(pipeline.allProcessorsAnswer("/healthz/readiness")).isTrue();
     Awaitility.await("dead-letter metric").atMost(Duration.ofSeconds(10)).until(() -> deadLetterMetric() >= 1);
   }
 
@@ -147,14 +147,15 @@ class DeadLetterEndToEndIT {
       Awaitility.await(goodOrder + " in the view").atMost(Duration.ofSeconds(30))
           .until(() -> ViewServiceCalls.get(pipeline.viewService, "/views/order-status/" + goodOrder).status() == 200);
     }
-    assertThat(ViewServiceCalls.get(pipeline.processorHttp, "/healthz/readiness").body().path("streamsState").asText())
-        .isEqualTo("RUNNING");
+    for (java.net.URI processor : pipeline.processorHttps()) {
+      assertThat(ViewServiceCalls.get(processor, "/healthz/readiness").body().path("streamsState").asText()).isEqualTo("RUNNING");
+    }
     Awaitility.await("dead-letter metric").atMost(Duration.ofSeconds(10))
         .until(() -> deadLetterMetric() - deadLettersBefore == bad.size() + 1);
   }
 
   private double deadLetterMetric() {
-    return Prometheus.sum(pipeline.processorHttp, "streamviews_dead_letters_total", "topic=\"shop.orders\"");
+    return Prometheus.sum(pipeline.processorHttps(), "streamviews_dead_letters_total", "topic=\"shop.orders\"");
   }
 
   private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) {

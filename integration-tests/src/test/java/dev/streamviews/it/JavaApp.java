@@ -43,16 +43,25 @@ final class JavaApp implements AutoCloseable {
   }
 
   static JavaApp start(String name, Path jar, String maxHeap, Map<String, String> environment) {
+    return start(name, jar, maxHeap, List.of(), environment);
+  }
+
+  static JavaApp start(String name, Path jar, String maxHeap, List<String> jvmOptions, Map<String, String> environment) {
     try {
       Path logs = Files.createDirectories(Path.of("target", "apps"));
       Path log = logs.resolve(name + ".log");
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-jar", jar.toString()));
+          "-Xmx" + maxHeap, "-XX:+UseSerialGC"));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
-      return new JavaApp(name, builder.start(), log);
+      Process process = builder.start();
+      // Should the test JVM end without closing it (a crash, a kill), the app goes with it.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-reaper"));
+      return new JavaApp(name, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
@@ -79,6 +88,16 @@ final class JavaApp implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return -1;
+    }
+  }
+
+  /** SIGKILL, as an operating system kills a process: nothing of it runs any more. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

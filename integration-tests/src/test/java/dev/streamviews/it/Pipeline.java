@@ -5,34 +5,100 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamviews.infra.cluster.FreePort;
 import dev.streamviews.infra.cluster.LocalCluster;
 import dev.streamviews.producers.Cli;
+import dev.streamviews.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The whole pipeline on the run's local cluster: the catalogue's topics, one processor and one
- * view service, each in its own JVM from the jars the build made.
+ * The whole pipeline on the run's local cluster, scaled out as a deployment would be: the
+ * catalogue's topics, three processor JVMs (one standby replica of every store), two view-service
+ * JVMs, and HAProxy balancing between them. Processors can be killed and restarted.
  */
 final class Pipeline implements AutoCloseable {
-  final LocalCluster cluster;
-  final URI processorHttp;
-  final URI viewService;
-  final int processorQueryPort;
-  private final JavaApp processor;
-  private final JavaApp views;
+  static final int PROCESSORS = 3;
+  static final int VIEW_SERVICES = 2;
 
-  private Pipeline(LocalCluster cluster, int queryPort, URI processorHttp, URI viewService, JavaApp processor, JavaApp views) {
+  final LocalCluster cluster;
+  /** The public endpoint: the load balancer in front of the view services. */
+  final URI viewService;
+  final List<Processor> processors = new ArrayList<>();
+  private final List<JavaApp> viewServices = new ArrayList<>();
+  private final Process loadBalancer;
+
+  /** One processor instance: its ports, its state, and its JVM while it runs. */
+  static final class Processor {
+    final int index;
+    final int queryPort = FreePort.pick();
+    final URI http = URI.create("http://127.0.0.1:" + FreePort.pick());
+    final Path stateDir;
+    private final LocalCluster cluster;
+    private JavaApp app;
+
+    Processor(int index, LocalCluster cluster) {
+      this.index = index;
+      this.cluster = cluster;
+      this.stateDir = cluster.dataDir().resolve("processor-" + index);
+    }
+
+    String queryEndpoint() {
+      return "127.0.0.1:" + queryPort;
+    }
+
+    void start(String... jvmOptions) {
+      app = JavaApp.start("processor-" + index, JavaApp.jar("stream-processors", "streamviews-processor.jar"), "384m",
+          List.of(jvmOptions), Map.of(
+              "STREAMVIEWS_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
+              "STREAMVIEWS_SCHEMA_REGISTRY_URL", cluster.schemaRegistryUrl().toString(),
+              "STREAMVIEWS_STATE_DIR", stateDir.toString(),
+              "STREAMVIEWS_QUERY_PORT", Integer.toString(queryPort),
+              "STREAMVIEWS_HTTP_PORT", Integer.toString(http.getPort()),
+              "STREAMVIEWS_STANDBY_REPLICAS", "1",
+              "STREAMVIEWS_SESSION_TIMEOUT_MS", "20000",
+              // The tests publish data of many event times in whatever order they run. Lateness is
+              // judged against event time already seen, which every test moves on; a grace period of
+              // 400 days keeps all 2026 data on time, so only LateEventsIT (data from 2000) is late.
+              "STREAMVIEWS_SKU_SALES_GRACE_MS", Long.toString(Duration.ofDays(400).toMillis())));
+    }
+
+    /** SIGKILL: no shutdown hook runs, no state is flushed, the group is not told. */
+    void kill() {
+      app.kill();
+    }
+
+    void awaitReady(Duration timeout) {
+      app.awaitOk(http.resolve("/healthz/readiness"), timeout);
+    }
+
+    boolean alive() {
+      return app != null && app.isAlive();
+    }
+
+    void stop() {
+      if (app != null) {
+        app.close();
+      }
+    }
+  }
+
+  private Pipeline(LocalCluster cluster, URI viewService, Process loadBalancer) {
     this.cluster = cluster;
-    this.processorQueryPort = queryPort;
-    this.processorHttp = processorHttp;
     this.viewService = viewService;
-    this.processor = processor;
-    this.views = views;
+    this.loadBalancer = loadBalancer;
   }
 
   static Pipeline start(LocalCluster cluster) {
@@ -40,28 +106,94 @@ final class Pipeline implements AutoCloseable {
         "--schema-registry", cluster.schemaRegistryUrl().toString());
     assertThat(topics.exitCode()).as(topics.err()).isZero();
 
-    int queryPort = FreePort.pick();
-    int processorHttpPort = FreePort.pick();
-    int viewsHttpPort = FreePort.pick();
-    JavaApp processor = JavaApp.start("processor-0", JavaApp.jar("stream-processors", "streamviews-processor.jar"), "512m", Map.of(
-        "STREAMVIEWS_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
-        "STREAMVIEWS_SCHEMA_REGISTRY_URL", cluster.schemaRegistryUrl().toString(),
-        "STREAMVIEWS_STATE_DIR", cluster.dataDir().resolve("processor-0").toString(),
-        "STREAMVIEWS_QUERY_PORT", Integer.toString(queryPort),
-        "STREAMVIEWS_HTTP_PORT", Integer.toString(processorHttpPort),
-        // The tests publish data of many event times in whatever order they run. Lateness is relative
-        // to each partition's stream time, which every test moves on; a grace period of 400 days keeps
-        // all 2026 data on time, so only LateEventsIT (data from 2000) is late, on purpose.
-        "STREAMVIEWS_SKU_SALES_GRACE_MS", Long.toString(java.time.Duration.ofDays(400).toMillis())));
-    JavaApp views = JavaApp.start("view-service-0", JavaApp.jar("sinks", "streamviews-view-service.jar"), "256m", Map.of(
-        "STREAMVIEWS_PROCESSORS", "127.0.0.1:" + queryPort,
-        "STREAMVIEWS_HTTP_PORT", Integer.toString(viewsHttpPort),
-        "STREAMVIEWS_METADATA_REFRESH", "2s"));
-    URI processorHttp = URI.create("http://127.0.0.1:" + processorHttpPort);
-    URI viewService = URI.create("http://127.0.0.1:" + viewsHttpPort);
-    processor.awaitOk(processorHttp.resolve("/healthz/readiness"), Duration.ofSeconds(120));
-    views.awaitOk(viewService.resolve("/healthz/readiness"), Duration.ofSeconds(60));
-    return new Pipeline(cluster, queryPort, processorHttp, viewService, processor, views);
+    int balancerPort = FreePort.pick();
+    List<Processor> processors = new ArrayList<>();
+    List<URI> views = new ArrayList<>();
+    List<JavaApp> viewApps = new ArrayList<>();
+    try {
+      return start(cluster, balancerPort, processors, views, viewApps);
+    } catch (RuntimeException | Error e) {
+      viewApps.forEach(JavaApp::close); // whatever started before the failure must not outlive it
+      processors.forEach(Processor::stop);
+      throw e;
+    }
+  }
+
+  private static Pipeline start(LocalCluster cluster, int balancerPort, List<Processor> processors, List<URI> views,
+      List<JavaApp> viewApps) {
+    for (int i = 0; i < PROCESSORS; i++) {
+      Processor processor = new Processor(i, cluster);
+      processors.add(processor);
+      processor.start();
+    }
+    String processorEndpoints = processors.stream().map(Processor::queryEndpoint).collect(Collectors.joining(","));
+    for (int i = 0; i < VIEW_SERVICES; i++) {
+      URI view = URI.create("http://127.0.0.1:" + FreePort.pick());
+      views.add(view);
+      viewApps.add(JavaApp.start("view-service-" + i, JavaApp.jar("sinks", "streamviews-view-service.jar"), "192m", List.of(), Map.of(
+          "STREAMVIEWS_PROCESSORS", processorEndpoints,
+          "STREAMVIEWS_HTTP_PORT", Integer.toString(view.getPort()),
+          "STREAMVIEWS_METADATA_REFRESH", "2s")));
+    }
+    processors.forEach(processor -> processor.awaitReady(Duration.ofSeconds(180)));
+    for (int i = 0; i < VIEW_SERVICES; i++) {
+      viewApps.get(i).awaitOk(views.get(i).resolve("/healthz/readiness"), Duration.ofSeconds(60));
+    }
+    Process balancer = LoadBalancer.start(cluster.dataDir(), balancerPort, views);
+    URI viewService = URI.create("http://127.0.0.1:" + balancerPort);
+    Pipeline pipeline = new Pipeline(cluster, viewService, balancer);
+    pipeline.processors.addAll(processors);
+    pipeline.viewServices.addAll(viewApps);
+    org.awaitility.Awaitility.await("load balancer").atMost(Duration.ofSeconds(30))
+        .until(() -> JavaApp.status(viewService.resolve("/healthz/readiness")) == 200);
+    return pipeline;
+  }
+
+  /** Every processor's HTTP endpoint (health, metrics). */
+  List<URI> processorHttps() {
+    return processors.stream().map(processor -> processor.http).toList();
+  }
+
+  boolean processorsAlive() {
+    return processors.stream().allMatch(Processor::alive);
+  }
+
+  /** Whether every processor answers 200 on the path (/healthz/readiness, say). */
+  boolean allProcessorsAnswer(String path) {
+    return processors.stream().allMatch(processor -> JavaApp.status(processor.http.resolve(path)) == 200);
+  }
+
+  /**
+   * Waits until the processors have committed every input record published so far: the group's
+   * committed offsets equal the end offsets on every input partition (read from Kafka, not from
+   * client metrics, which read zero before the first fetch).
+   */
+  void awaitInputsProcessed(Duration timeout) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      for (var topic : Topics.inputs()) {
+        for (int partition = 0; partition < topic.partitions(); partition++) {
+          latest.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+        }
+      }
+      Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+      org.awaitility.Awaitility.await("inputs processed").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets("streamviews-processor").partitionsToOffsetAndMetadata().get();
+        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+            || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("cannot read offsets", e);
+    }
+  }
+
+  List<String> processorQueryEndpoints() {
+    return processors.stream().map(Processor::queryEndpoint).toList();
   }
 
   /** {@code scripts/produce ARGS} (in this JVM, through the CLI's entry point) against this pipeline's cluster. */
@@ -72,17 +204,11 @@ final class Pipeline implements AutoCloseable {
     return CliRun.of(all.toArray(String[]::new));
   }
 
-  boolean processorAlive() {
-    return processor.isAlive();
-  }
-
   @Override
   public void close() {
-    try {
-      views.close();
-    } finally {
-      processor.close();
-    }
+    loadBalancer.destroy();
+    viewServices.forEach(JavaApp::close);
+    processors.forEach(Processor::stop);
   }
 
   /** The producer CLI run in this JVM, through its real entry point. */
@@ -97,5 +223,43 @@ final class Pipeline implements AutoCloseable {
 
   static Path root() {
     return Path.of(System.getProperty("streamviews.root", ".."));
+  }
+
+  /** HAProxy from Debian's package, round robin over the view services that say they are ready. */
+  static final class LoadBalancer {
+    private LoadBalancer() {}
+
+    static Process start(Path dataDir, int port, List<URI> backends) {
+      StringBuilder config = new StringBuilder(String.join("\n",
+          "defaults",
+          "  mode http",
+          "  timeout connect 2s",
+          "  timeout client 30s",
+          "  timeout server 30s",
+          "  option httpchk GET /healthz/readiness",
+          "  default-server inter 1s fall 2 rise 1",
+          "frontend views",
+          "  bind 127.0.0.1:" + port,
+          "  default_backend view_services",
+          "backend view_services",
+          "  balance roundrobin",
+          "  option redispatch",
+          "  retries 2",
+          ""));
+      for (int i = 0; i < backends.size(); i++) {
+        config.append("  server views").append(i).append(' ').append(backends.get(i).getHost()).append(':')
+            .append(backends.get(i).getPort()).append(" check\n");
+      }
+      try {
+        Path file = Files.writeString(dataDir.resolve("haproxy.cfg"), config.toString());
+        return new ProcessBuilder("haproxy", "-f", file.toString(), "-db")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(Path.of("target", "apps"))
+                .resolve("haproxy.log").toFile()))
+            .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start HAProxy (Debian package haproxy; .ci/run installs it)", e);
+      }
+    }
   }
 }

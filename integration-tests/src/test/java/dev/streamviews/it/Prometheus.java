@@ -30,7 +30,32 @@ final class Prometheus {
     }
   }
 
+  /** The sample lines (name, labels, value) of the metric, for messages. */
+  static List<String> lines(List<URI> services, String metric) {
+    return services.stream().flatMap(service -> {
+      try {
+        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(service.resolve("/prometheus")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(line -> line.startsWith(metric + "{"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
   static double sum(URI service, String metric, String... fragments) {
     return samples(service, metric, fragments).stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  /** The metric summed over several services (every processor of the pipeline, say). */
+  static double sum(List<URI> services, String metric, String... fragments) {
+    return services.stream().mapToDouble(service -> sum(service, metric, fragments)).sum();
+  }
+
+  static List<Double> samples(List<URI> services, String metric, String... fragments) {
+    return services.stream().flatMap(service -> samples(service, metric, fragments).stream()).toList();
   }
 }

@@ -68,9 +68,14 @@ class RangeAndWindowQueriesIT {
     assertThat(pages).isGreaterThanOrEqualTo(4);
     // Store metrics reach /prometheus on the metrics binder's next refresh (once a minute).
     Awaitility.await("open-iterator metrics published").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-        .until(() -> !Prometheus.samples(pipeline.processorHttp, "kafka_stream_state_num_open_iterators", "customer-spend").isEmpty());
-    Awaitility.await("open iterators back at zero").atMost(Duration.ofSeconds(10))
-        .until(() -> Prometheus.sum(pipeline.processorHttp, "kafka_stream_state_num_open_iterators") == 0.0);
+        .until(() -> !Prometheus.samples(pipeline.processorHttps(), "kafka_stream_state_num_open_iterators", "customer-spend").isEmpty());
+    try {
+      Awaitility.await("open iterators back at zero").atMost(Duration.ofSeconds(30))
+          .until(() -> Prometheus.sum(pipeline.processorHttps(), "kafka_stream_state_num_open_iterators", "\"customer-spend\"") == 0.0);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("open iterators: " + Prometheus.lines(pipeline.processorHttps(), "kafka_stream_state_num_open_iterators")
+          .stream().filter(line -> !line.endsWith(" 0.0")).toList(), e);
+    }
   }
 
   @Test

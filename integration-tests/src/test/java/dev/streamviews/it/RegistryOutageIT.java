@@ -68,8 +68,8 @@ class RegistryOutageIT {
       Awaitility.await("nothing processed, nothing dead-lettered while the registry is down")
           .during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
           .until(() -> orderIds.stream().noneMatch(this::inView) && deadLetters() == deadLettersBefore);
-      assertThat(pipeline.processorAlive()).isTrue();
-      assertThat(ViewServiceCalls.get(pipeline.processorHttp, "/healthz/liveness").status()).isEqualTo(200);
+      assertThat(pipeline.processorsAlive()).isTrue();
+      assertThat(pipeline.allProcessorsAnswer("/healthz/liveness")).isTrue();
     } finally {
       pipeline.cluster.startRegistry();
     }
@@ -78,7 +78,7 @@ class RegistryOutageIT {
         .pollInterval(Duration.ofSeconds(1)).until(() -> orderIds.stream().allMatch(this::inView));
     assertThat(deadLetters()).isEqualTo(deadLettersBefore);
     Awaitility.await("processor ready again").atMost(Duration.ofSeconds(60))
-        .until(() -> ViewServiceCalls.get(pipeline.processorHttp, "/healthz/readiness").status() == 200);
+        .until(() -> pipeline.allProcessorsAnswer("/healthz/readiness"));
   }
 
   private boolean inView(String orderId) {
@@ -86,7 +86,7 @@ class RegistryOutageIT {
   }
 
   private double deadLetters() {
-    return Prometheus.sum(pipeline.processorHttp, "streamviews_dead_letters_total");
+    return Prometheus.sum(pipeline.processorHttps(), "streamviews_dead_letters_total");
   }
 
   private static GenericRecord order(Schema schema, String orderId) {

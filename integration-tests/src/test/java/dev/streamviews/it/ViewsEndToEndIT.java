@@ -58,7 +58,7 @@ class ViewsEndToEndIT {
     assertThat(answer.body().path("value").path("orderId").asText()).isEqualTo(orderId);
     assertThat(answer.body().path("value").path("status").asText()).isEqualTo("PLACED");
     assertThat(answer.body().path("freshness").path("stale").asBoolean()).isFalse();
-    assertThat(answer.body().path("freshness").path("servedBy").asText()).isEqualTo("127.0.0.1:" + pipeline.processorQueryPort);
+    assertThat(answer.body().path("freshness").path("servedBy").asText()).isIn(pipeline.processorQueryEndpoints());
     assertThat(answer.headers().firstValue("Streamviews-Stale")).contains("false");
   }
 
@@ -92,11 +92,12 @@ class ViewsEndToEndIT {
   @Test
   void reportsBothServicesLiveAndReady() {
     for (String path : new String[] {"/healthz/liveness", "/healthz/readiness"}) {
-      assertThat(ViewServiceCalls.get(pipeline.processorHttp, path).status()).as("processor " + path).isEqualTo(200);
+      assertThat(pipeline.allProcessorsAnswer(path)).as("processors " + path).isTrue();
       assertThat(ViewServiceCalls.get(pipeline.viewService, path).status()).as("view service " + path).isEqualTo(200);
     }
-    assertThat(ViewServiceCalls.get(pipeline.processorHttp, "/healthz/readiness").body().path("streamsState").asText())
-        .isEqualTo("RUNNING");
+    for (java.net.URI processor : pipeline.processorHttps()) {
+      assertThat(ViewServiceCalls.get(processor, "/healthz/readiness").body().path("streamsState").asText()).isEqualTo("RUNNING");
+    }
   }
 
   private Answer awaitFound(String path) {

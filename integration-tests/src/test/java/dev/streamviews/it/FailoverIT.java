@@ -1,0 +1,137 @@
+package dev.streamviews.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamviews.checker.CheckReport;
+import dev.streamviews.checker.ExpectedView;
+import dev.streamviews.checker.ExpectedViews;
+import dev.streamviews.checker.FieldComparison;
+import dev.streamviews.checker.InputFacts;
+import dev.streamviews.checker.InputReader;
+import dev.streamviews.checker.ViewChecker;
+import dev.streamviews.checker.ViewServiceClient;
+import dev.streamviews.fixtures.LocalClusterExtension;
+import dev.streamviews.it.Pipeline.CliRun;
+import dev.streamviews.schemas.registry.SchemaRegistryClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A poller asks for random keys through the load balancer at a steady rate while one of the three
+ * processors is killed with SIGKILL and, after its partitions have moved on, restarted. Every
+ * answer must be the right value (stale ones marked so) or a 503 with Retry-After: no 500, no
+ * wrong value. Then the checker must find every view right.
+ */
+@ExtendWith({LocalClusterExtension.class, PipelineExtension.class})
+class FailoverIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Pipeline pipeline;
+
+  FailoverIT(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  /** One answer the poller got. */
+  record Answer(long atNanos, int status, boolean stale, boolean right, boolean retryAfter, String detail) {}
+
+  @Test
+  void answersEveryQueryRightOrWith503WhileAProcessorIsKilledAndRestarted() throws Exception {
+    CliRun produce = pipeline.produce("all", "--generate", "20000", "--seed", "909");
+    assertThat(produce.exitCode()).as(produce.err()).isZero();
+    InputReader reader = new InputReader(pipeline.cluster.bootstrapServers(), new SchemaRegistryClient(pipeline.cluster.schemaRegistryUrl()));
+    InputFacts facts = reader.readAll();
+    CheckReport before = new ViewChecker(new ViewServiceClient(pipeline.viewService)).check(facts, reader::readLateLines, Duration.ofSeconds(120));
+    assertThat(before.mismatches()).as("all processed before the kill").isEmpty();
+    ExpectedView orderStatus = ExpectedViews.orderStatus(facts);
+    List<String> keys = new ArrayList<>(orderStatus.values().keySet());
+
+    List<Answer> answers = new CopyOnWriteArrayList<>();
+    AtomicBoolean polling = new AtomicBoolean(true);
+    Thread poller = new Thread(() -> poll(keys, orderStatus, answers, polling), "poller");
+    poller.start();
+    Thread.sleep(3_000); // a steady state to compare with
+    Pipeline.Processor victim = pipeline.processors.get(1);
+    long killedAt = System.nanoTime();
+    victim.kill();
+    Thread.sleep(30_000); // beyond the 20 s session timeout: its partitions move to the others
+    victim.start();
+    victim.awaitReady(Duration.ofSeconds(180));
+    Thread.sleep(5_000);
+    polling.set(false);
+    poller.join();
+
+    List<Answer> wrong = answers.stream().filter(a -> a.status() == 200 && !a.right()).toList();
+    List<Answer> unexpected = answers.stream().filter(a -> a.status() != 200 && a.status() != 503).toList();
+    List<Answer> unavailableWithoutRetryAfter = answers.stream().filter(a -> a.status() == 503 && !a.retryAfter()).toList();
+    long stale = answers.stream().filter(Answer::stale).count();
+    double longestGap = longestGapSeconds(answers);
+    System.out.printf("failover: %d answers, %d stale, %d x 503, longest time without a right answer %.3f s%n",
+        answers.size(), stale, answers.stream().filter(a -> a.status() == 503).count(), longestGap);
+    assertThat(answers.size()).isGreaterThan(500);
+    assertThat(wrong).as("wrong values").isEmpty();
+    assertThat(unexpected).as("answers other than 200 or 503").isEmpty();
+    assertThat(unavailableWithoutRetryAfter).isEmpty();
+    assertThat(stale).as("standbys answered while the victim was gone").isPositive();
+    assertThat(answers.stream().filter(a -> a.atNanos() > killedAt && a.status() == 200 && !a.stale()).count())
+        .as("fresh answers again after the move").isPositive();
+    assertThat(longestGap).as("longest time without a right answer (goal: under 1 s)").isLessThan(5.0);
+
+    CheckReport after = new ViewChecker(new ViewServiceClient(pipeline.viewService)).check(reader.readAll(), reader::readLateLines,
+        Duration.ofSeconds(120));
+    assertThat(after.mismatches()).as("every view right after recovery").isEmpty();
+  }
+
+  private void poll(List<String> keys, ExpectedView expected, List<Answer> answers, AtomicBoolean polling) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Random random = new Random(7);
+    while (polling.get()) {
+      String key = keys.get(random.nextInt(keys.size()));
+      long at = System.nanoTime();
+      try {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(pipeline.viewService + "/views/order-status/" + key))
+            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        boolean right = response.statusCode() == 200
+            && FieldComparison.differences(expected.values().get(key), body.path("value")).isEmpty();
+        answers.add(new Answer(at, response.statusCode(), body.path("freshness").path("stale").asBoolean(), right,
+            response.headers().firstValue("Retry-After").isPresent(), response.statusCode() == 200 ? "" : response.body()));
+      } catch (Exception e) {
+        answers.add(new Answer(at, -1, false, false, false, e.toString()));
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** The longest time between two right answers in a row (any keys). */
+  private static double longestGapSeconds(List<Answer> answers) {
+    long longest = 0;
+    Long previous = null;
+    for (Answer answer : answers) {
+      if (answer.status() == 200 && answer.right()) {
+        if (previous != null) {
+          longest = Math.max(longest, answer.atNanos() - previous);
+        }
+        previous = answer.atNanos();
+      }
+    }
+    return longest / 1e9;
+  }
+}

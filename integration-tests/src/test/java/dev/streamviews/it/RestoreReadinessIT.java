@@ -1,0 +1,100 @@
+package dev.streamviews.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamviews.fixtures.LocalClusterExtension;
+import dev.streamviews.it.Pipeline.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every processor loses its local state at once (killed, disks wiped, restarted): no caught-up copy
+ * is left anywhere, so each must rebuild its active stores from their changelogs. All the while
+ * each is live; it is not ready until its stores are restored, and then it is.
+ *
+ * <p>(One instance losing its state alone would not do: its partitions go to the caught-up standbys
+ * elsewhere, and it only warms up copies in the background, answering nothing meanwhile.)
+ */
+@ExtendWith({LocalClusterExtension.class, PipelineExtension.class})
+class RestoreReadinessIT {
+  private final Pipeline pipeline;
+
+  RestoreReadinessIT(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  @Test
+  void eachProcessorStaysLiveIsNotReadyWhileRestoringAndReadyAfter() throws Exception {
+    CliRun produce = pipeline.produce("all", "--generate", "60000", "--seed", "313");
+    assertThat(produce.exitCode()).as(produce.err()).isZero();
+    pipeline.awaitInputsProcessed(Duration.ofSeconds(180));
+
+    for (Pipeline.Processor processor : pipeline.processors) {
+      processor.kill();
+      deleteRecursively(processor.stateDir);
+    }
+    for (Pipeline.Processor processor : pipeline.processors) {
+      // Restore in small steps, so that restoring lasts long enough to be seen from outside.
+      processor.start("-Dstreamviews.processor.streams.restore.consumer.max.poll.records=20");
+    }
+
+    Set<Integer> sawRestoring = new HashSet<>();
+    Set<Integer> sawDead = new HashSet<>();
+    Set<Integer> readyAfterRestoring = new HashSet<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+    while (readyAfterRestoring.size() < Pipeline.PROCESSORS && System.nanoTime() < deadline) {
+      for (Pipeline.Processor processor : pipeline.processors) {
+        ViewServiceCalls.Answer liveness = answer(processor, "/healthz/liveness");
+        ViewServiceCalls.Answer readiness = answer(processor, "/healthz/readiness");
+        if (liveness == null || readiness == null) {
+          continue; // not listening yet
+        }
+        if (liveness.status() != 200) {
+          sawDead.add(processor.index);
+        }
+        if (readiness.status() == 503 && readiness.body().path("reason").asText().contains("restoring")) {
+          sawRestoring.add(processor.index);
+        }
+        if (readiness.status() == 200 && sawRestoring.contains(processor.index)
+            && readiness.body().path("recordsRestored").asLong() > 0) {
+          readyAfterRestoring.add(processor.index);
+        }
+      }
+      Thread.sleep(50);
+    }
+
+    assertThat(sawRestoring).as("processors seen not ready while restoring").containsExactlyInAnyOrder(0, 1, 2);
+    assertThat(sawDead).as("processors seen not live").isEmpty();
+    assertThat(readyAfterRestoring).as("processors ready after restoring").containsExactlyInAnyOrder(0, 1, 2);
+    Awaitility.await("view service ready again").atMost(Duration.ofSeconds(60))
+        .until(() -> JavaApp.status(pipeline.viewService.resolve("/healthz/readiness")) == 200);
+  }
+
+  private static ViewServiceCalls.Answer answer(Pipeline.Processor processor, String path) {
+    try {
+      return ViewServiceCalls.get(processor.http, path);
+    } catch (RuntimeException notListeningYet) {
+      return null;
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
