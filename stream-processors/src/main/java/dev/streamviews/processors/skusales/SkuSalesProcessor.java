@@ -36,8 +36,12 @@ final class SkuSalesProcessor implements FixedKeyProcessor<String, SoldLine, Spe
   public void init(FixedKeyProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.windows = context.getStateStore(storeName);
+    // One counter per stream thread and store, shared by the thread's tasks and kept when a task
+    // moves away: Kafka Streams names a custom sensor by thread, entity and operation only, so a
+    // per-task tag would hang every task's metric on one sensor (each late line counted once per
+    // task) and the first task to close would remove them all (counts lost on every rebalance).
     this.lateRecords = context.metrics().addRateTotalSensor("streamviews", storeName, "late-records",
-        Sensor.RecordingLevel.INFO, "task-id", context.taskId().toString());
+        Sensor.RecordingLevel.INFO);
   }
 
   @Override
@@ -59,10 +63,5 @@ final class SkuSalesProcessor implements FixedKeyProcessor<String, SoldLine, Spe
     SkuSalesPerMinute updated = new SkuSalesPerMinute(record.key(), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), units, revenue);
     windows.put(record.key(), updated, start);
     context.forward(record.withValue(updated));
-  }
-
-  @Override
-  public void close() {
-    context.metrics().removeSensor(lateRecords);
   }
 }
