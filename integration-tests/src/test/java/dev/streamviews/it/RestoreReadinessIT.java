@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every processor loses its local state at once (killed, disks wiped, restarted): no caught-up copy
- * is left anywhere, so each must rebuild its active stores from their changelogs. All the while
- * each is live; it is not ready until its stores are restored, and then it is.
+ * is left anywhere, so the instances given active tasks must rebuild their stores from the
+ * changelogs. All the while each is live; one restoring is not ready until its stores are restored,
+ * and then it is; in the end all are ready.
  *
  * <p>(One instance losing its state alone would not do: its partitions go to the caught-up standbys
  * elsewhere, and it only warms up copies in the background, answering nothing meanwhile.)
@@ -51,7 +52,11 @@ class RestoreReadinessIT {
     Set<Integer> sawDead = new HashSet<>();
     Set<Integer> readyAfterRestoring = new HashSet<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-    while (readyAfterRestoring.size() < Pipeline.PROCESSORS && System.nanoTime() < deadline) {
+    Set<Integer> readyNow = new HashSet<>();
+    // Which instances restore depends on how the group spreads the tasks as they join (one that joins
+    // late may only warm up copies in the background): every one seen restoring must be seen ready after.
+    while (!(readyNow.size() == Pipeline.PROCESSORS && !sawRestoring.isEmpty() && readyAfterRestoring.containsAll(sawRestoring))
+        && System.nanoTime() < deadline) {
       for (Pipeline.Processor processor : pipeline.processors) {
         ViewServiceCalls.Answer liveness = answer(processor, "/healthz/liveness");
         ViewServiceCalls.Answer readiness = answer(processor, "/healthz/readiness");
@@ -64,6 +69,11 @@ class RestoreReadinessIT {
         if (readiness.status() == 503 && readiness.body().path("reason").asText().contains("restoring")) {
           sawRestoring.add(processor.index);
         }
+        if (readiness.status() == 200) {
+          readyNow.add(processor.index);
+        } else {
+          readyNow.remove(processor.index);
+        }
         if (readiness.status() == 200 && sawRestoring.contains(processor.index)
             && readiness.body().path("recordsRestored").asLong() > 0) {
           readyAfterRestoring.add(processor.index);
@@ -72,9 +82,10 @@ class RestoreReadinessIT {
       Thread.sleep(50);
     }
 
-    assertThat(sawRestoring).as("processors seen not ready while restoring").containsExactlyInAnyOrder(0, 1, 2);
+    assertThat(sawRestoring).as("processors seen not ready while restoring").isNotEmpty();
     assertThat(sawDead).as("processors seen not live").isEmpty();
-    assertThat(readyAfterRestoring).as("processors ready after restoring").containsExactlyInAnyOrder(0, 1, 2);
+    assertThat(readyAfterRestoring).as("processors ready after restoring").isEqualTo(sawRestoring);
+    assertThat(readyNow).as("processors ready at the end").containsExactlyInAnyOrder(0, 1, 2);
     Awaitility.await("view service ready again").atMost(Duration.ofSeconds(60))
         .until(() -> JavaApp.status(pipeline.viewService.resolve("/healthz/readiness")) == 200);
   }
