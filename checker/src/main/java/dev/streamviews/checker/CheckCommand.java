@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
         "Reads every event of the input topics, computes the four views from them in plain Java (sharing",
         "no code with the processors), asks the view service for every key and every window, pages",
         "through each key-value view for keys it should not have, and prints",
-        "'N keys checked, M mismatches'. Exits 1 if anything does not match."})
+        "'N keys checked, M mismatches'. Exits 1 if anything does not match.",
+        "It checks the version of the views that serves, from the records it was built from (after",
+        "'scripts/replay reset --to-datetime', the records from then on)."})
 public final class CheckCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -33,6 +35,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--schema-registry", paramLabel = "URL", description = "Schema registry (default: $STREAMVIEWS_SCHEMA_REGISTRY_URL or http://127.0.0.1:8081).")
   String schemaRegistry;
 
+  @Option(names = "--app", defaultValue = "streamviews-processor", paramLabel = "ID",
+      description = "The pipeline's base application id; its serving version is checked (default: ${DEFAULT-VALUE}).")
+  String pipeline;
+
   @Option(names = "--view-service", paramLabel = "URL", description = "View service (default: $STREAMVIEWS_VIEW_SERVICE_URL or http://127.0.0.1:8080).")
   String viewService;
 
@@ -40,11 +46,20 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     SchemaRegistryClient registry = new SchemaRegistryClient(URI.create(Endpoints.orDefault(schemaRegistry, Endpoints.schemaRegistryUrl())));
-    InputReader reader = new InputReader(Endpoints.orDefault(bootstrapServers, Endpoints.bootstrapServers()), registry);
+    InputReader reader = InputReader.forServingVersion(Endpoints.orDefault(bootstrapServers, Endpoints.bootstrapServers()),
+        registry, pipeline);
+    out.println("checking " + reader.version().describe());
     InputFacts facts = reader.readAll();
     out.printf("read %d events (%d unreadable, dead-lettered by the pipeline)%n", facts.size(), facts.unreadable);
-    CheckReport report = new ViewChecker(new ViewServiceClient(URI.create(Endpoints.orDefault(viewService, Endpoints.viewServiceUrl()))))
-        .check(facts, reader::readLateLines, Duration.ofSeconds(waitSeconds));
+    ViewServiceClient client = new ViewServiceClient(URI.create(Endpoints.orDefault(viewService, Endpoints.viewServiceUrl())));
+    int served = client.catalogue().body().path("version").asInt(0);
+    if (served != reader.version().version()) {
+      // Views of another version cannot match this version's expectation: say so rather than list every key.
+      out.printf("the view service answers from version %d, not version %d: is a switch under way?%n", served, reader.version().version());
+      out.flush();
+      return 1;
+    }
+    CheckReport report = new ViewChecker(client).check(facts, reader::readLateLines, Duration.ofSeconds(waitSeconds));
     report.mismatches().stream().limit(20).forEach(out::println);
     out.println(report.summary());
     out.flush();

@@ -26,6 +26,11 @@ public final class ViewServiceClient {
     this.base = URI.create(text.endsWith("/") ? text : text + "/");
   }
 
+  /** {@code GET /views}: the views, and which version of them answers. */
+  public Answer catalogue() {
+    return get("views");
+  }
+
   /** One key of a key-value view. */
   public Answer get(String view, String key) {
     return get("views/" + view + "/" + encode(key));

@@ -14,7 +14,6 @@ import dev.streamviews.checker.ViewChecker;
 import dev.streamviews.checker.ViewServiceClient;
 import dev.streamviews.fixtures.LocalClusterExtension;
 import dev.streamviews.it.Pipeline.CliRun;
-import dev.streamviews.schemas.registry.SchemaRegistryClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +50,7 @@ class FailoverIT {
   void answersEveryQueryRightOrWith503WhileAProcessorIsKilledAndRestarted() throws Exception {
     CliRun produce = pipeline.produce("all", "--generate", "20000", "--seed", "909");
     assertThat(produce.exitCode()).as(produce.err()).isZero();
-    InputReader reader = new InputReader(pipeline.cluster.bootstrapServers(), new SchemaRegistryClient(pipeline.cluster.schemaRegistryUrl()));
+    InputReader reader = pipeline.inputs();
     InputFacts facts = reader.readAll();
     CheckReport before = new ViewChecker(new ViewServiceClient(pipeline.viewService)).check(facts, reader::readLateLines, Duration.ofSeconds(120));
     assertThat(before.mismatches()).as("all processed before the kill").isEmpty();

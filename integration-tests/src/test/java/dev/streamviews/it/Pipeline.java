@@ -2,9 +2,11 @@ package dev.streamviews.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamviews.checker.InputReader;
 import dev.streamviews.infra.cluster.FreePort;
 import dev.streamviews.infra.cluster.LocalCluster;
 import dev.streamviews.producers.Cli;
+import dev.streamviews.schemas.registry.SchemaRegistryClient;
 import dev.streamviews.schemas.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,6 +34,8 @@ import java.util.stream.Collectors;
 final class Pipeline implements AutoCloseable {
   static final int PROCESSORS = 3;
   static final int VIEW_SERVICES = 2;
+  /** The processors' base application id (their default): the key of the pipeline's state. */
+  static final String PIPELINE_ID = "streamviews-processor";
 
   final LocalCluster cluster;
   /** The public endpoint: the load balancer in front of the view services. */
@@ -69,6 +73,8 @@ final class Pipeline implements AutoCloseable {
               "STREAMVIEWS_HTTP_PORT", Integer.toString(http.getPort()),
               "STREAMVIEWS_STANDBY_REPLICAS", "1",
               "STREAMVIEWS_SESSION_TIMEOUT_MS", "20000",
+              // A version replaced by `replay rebuild` retires this long after the switch.
+              "STREAMVIEWS_RETIRE_AFTER_MS", "5000",
               // The tests publish data of many event times in whatever order they run. Lateness is
               // judged against event time already seen, which every test moves on; a grace period of
               // 400 days keeps all 2026 data on time, so only LateEventsIT (data from 2000) is late.
@@ -149,6 +155,38 @@ final class Pipeline implements AutoCloseable {
     return pipeline;
   }
 
+  /** Stops every processor (SIGTERM, a clean shutdown). */
+  void stopProcessors() {
+    processors.forEach(Processor::stop);
+  }
+
+  /** Starts every processor again and waits until each is ready. */
+  void startProcessors(Duration timeout) {
+    processors.forEach(processor -> processor.start());
+    processors.forEach(processor -> processor.awaitReady(timeout));
+  }
+
+  /**
+   * Waits until a consumer group has no members. Processors are static members of their group: a
+   * stopped one stays in it until its session times out.
+   */
+  void awaitGroupEmpty(String group, Duration timeout) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+      org.awaitility.Awaitility.await(group + " empty").atMost(timeout).pollInterval(Duration.ofMillis(500))
+          .until(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty());
+    }
+  }
+
+  /** {@code scripts/replay ARGS} (in this JVM, through its entry point) against this pipeline's cluster. */
+  CliRun replay(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--bootstrap-servers", cluster.bootstrapServers()));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = dev.streamviews.replay.ReplayCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    return new CliRun(exit, out.toString(), err.toString());
+  }
+
   /** Every processor's HTTP endpoint (health, metrics). */
   List<URI> processorHttps() {
     return processors.stream().map(processor -> processor.http).toList();
@@ -166,9 +204,10 @@ final class Pipeline implements AutoCloseable {
   /**
    * Waits until the processors have committed every input record published so far: the group's
    * committed offsets equal the end offsets on every input partition (read from Kafka, not from
-   * client metrics, which read zero before the first fetch).
+   * client metrics, which read zero before the first fetch). The group is the serving version's.
    */
   void awaitInputsProcessed(Duration timeout) {
+    String group = inputs().version().applicationId();
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
       Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
       for (var topic : Topics.inputs()) {
@@ -180,7 +219,7 @@ final class Pipeline implements AutoCloseable {
       admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
       org.awaitility.Awaitility.await("inputs processed").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
         Map<TopicPartition, OffsetAndMetadata> committed =
-            admin.listConsumerGroupOffsets("streamviews-processor").partitionsToOffsetAndMetadata().get();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
             || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
       });
@@ -190,6 +229,11 @@ final class Pipeline implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException("cannot read offsets", e);
     }
+  }
+
+  /** The checker's reader of the inputs the serving version of the views was built from. */
+  InputReader inputs() {
+    return InputReader.forServingVersion(cluster.bootstrapServers(), new SchemaRegistryClient(cluster.schemaRegistryUrl()), PIPELINE_ID);
   }
 
   List<String> processorQueryEndpoints() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamviews.fixtures.LocalClusterExtension;
 import dev.streamviews.it.Pipeline.CliRun;
+import dev.streamviews.schemas.control.Versions;
 import dev.streamviews.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,9 @@ class TraceIT {
     Matcher trace = Pattern.compile("trace ([0-9a-f]{32})").matcher(produce.out());
     assertThat(trace.find()).as(produce.out()).isTrue();
     String traceId = trace.group(1);
-    ConsumerRecord<byte[], byte[]> view = awaitRecord(Topics.ORDER_STATUS_VIEW.name(), orderId);
+    // The serving version's view topic: shop.views.order-status, or its .vN after a rebuild.
+    String viewTopic = Versions.viewTopic(Topics.ORDER_STATUS_VIEW.name(), pipeline.inputs().version().version());
+    ConsumerRecord<byte[], byte[]> view = awaitRecord(viewTopic, orderId);
     Header traceparent = view.headers().lastHeader("traceparent");
     assertThat(traceparent).isNotNull();
     assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).contains("-" + traceId + "-");

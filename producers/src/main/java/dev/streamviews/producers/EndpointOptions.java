@@ -6,18 +6,18 @@ import java.net.URI;
 import picocli.CommandLine.Option;
 
 /** Where the pipeline is, for every command: a flag wins, else the environment, else the defaults. */
-final class EndpointOptions {
+public final class EndpointOptions {
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (default: $STREAMVIEWS_BOOTSTRAP_SERVERS or 127.0.0.1:9092).")
   String bootstrapServers;
 
   @Option(names = "--schema-registry", paramLabel = "URL", description = "Schema registry (default: $STREAMVIEWS_SCHEMA_REGISTRY_URL or http://127.0.0.1:8081).")
   String schemaRegistry;
 
-  String kafka() {
+  public String kafka() {
     return Endpoints.orDefault(bootstrapServers, Endpoints.bootstrapServers());
   }
 
-  SchemaRegistryClient registry() {
+  public SchemaRegistryClient registry() {
     return new SchemaRegistryClient(URI.create(Endpoints.orDefault(schemaRegistry, Endpoints.schemaRegistryUrl())));
   }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -34,6 +35,12 @@ public final class FakeProcessor implements AutoCloseable {
   public volatile MetadataReply metadata;
   /** When set, every key call fails with this status, as a broken instance would. */
   public volatile Status failure;
+  /** The version of the views this instance says serves; 0 says nothing of versions, as a processor before them. */
+  public volatile int servingVersion;
+  /** The versions this instance runs (when it speaks of versions): others are "not available here". */
+  public volatile Set<Integer> runningVersions = Set.of();
+  /** The version this instance says is being built beside the serving one; 0: none. */
+  public volatile int buildingVersion;
   private final Server server;
 
   public FakeProcessor() throws IOException {
@@ -45,20 +52,37 @@ public final class FakeProcessor implements AutoCloseable {
           answer.onError(failure.asRuntimeException());
           return;
         }
-        answer.onNext(replies.getOrDefault(request.getKey(), KeyReply.newBuilder().setOutcome(Outcome.NOT_FOUND).build()));
+        int asked = request.getVersion() == 0 ? servingVersion : request.getVersion();
+        if (servingVersion > 0 && !runningVersions.contains(asked)) {
+          answer.onNext(KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE).setDetail("version " + asked + " does not run here")
+              .setServingVersion(servingVersion).build());
+        } else {
+          answer.onNext(replies.getOrDefault(request.getKey(), KeyReply.newBuilder().setOutcome(Outcome.NOT_FOUND).build())
+              .toBuilder().setServingVersion(servingVersion).build());
+        }
         answer.onCompleted();
       }
 
       @Override
       public void getMetadata(MetadataRequest request, StreamObserver<MetadataReply> answer) {
+        int asked = request.getVersion() == 0 ? servingVersion : request.getVersion();
+        MetadataReply.Builder reply;
         if (metadata != null) {
-          answer.onNext(metadata);
-          answer.onCompleted();
-          return;
+          reply = metadata.toBuilder();
+        } else {
+          Instance.Builder self = Instance.newBuilder().setHost("127.0.0.1").setPort(port());
+          Views.all().forEach(view -> self.addStores(StorePartitions.newBuilder().setStore(view.storeName()).addAllActive(activePartitions)));
+          reply = MetadataReply.newBuilder().setAnsweredBy("127.0.0.1:" + port()).addInstances(self);
         }
-        Instance.Builder self = Instance.newBuilder().setHost("127.0.0.1").setPort(port());
-        Views.all().forEach(view -> self.addStores(StorePartitions.newBuilder().setStore(view.storeName()).addAllActive(activePartitions)));
-        answer.onNext(MetadataReply.newBuilder().setAnsweredBy("127.0.0.1:" + port()).addInstances(self).build());
+        if (servingVersion > 0) {
+          reply.setServingVersion(servingVersion).setBuildingVersion(buildingVersion);
+          if (runningVersions.contains(asked)) {
+            reply.setVersion(asked).setApplicationId(asked == 1 ? "streamviews-processor" : "streamviews-processor.v" + asked);
+          } else {
+            reply.clearInstances().clearLags();
+          }
+        }
+        answer.onNext(reply.build());
         answer.onCompleted();
       }
     }).build().start();
@@ -76,6 +100,16 @@ public final class FakeProcessor implements AutoCloseable {
           reply.addLags(LocalLag.newBuilder().setStore(view.storeName()).setPartition(partition).setOffsetLag(standbyLag)));
     }
     return reply.addInstances(first).addInstances(second).build();
+  }
+
+  /**
+   * A view service's settings for a test against this fake: it is the one processor the service
+   * knows, metadata is refreshed only when the test makes it, and the HTTP port is a free one.
+   */
+  public Map<String, String> viewServiceProperties() {
+    return Map.of("streamviews.view-service.processors", "127.0.0.1:" + port(),
+        "streamviews.view-service.metadata-refresh", "1h",
+        "micronaut.server.port", "-1");
   }
 
   public int port() {

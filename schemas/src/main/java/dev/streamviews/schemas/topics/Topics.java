@@ -57,6 +57,21 @@ public final class Topics {
       new TopicSpec("shop.late-events", PARTITIONS, CleanupPolicy.DELETE, KEEP_FOREVER), LateOrderLine.class,
       Optional.empty(), Optional.empty());
 
+  /**
+   * The state of each pipeline (key: its base application id): which version of the views serves,
+   * which is being built, and what each application's state was built from. Written by
+   * {@code scripts/replay}, read by processors and the checker. One partition: one ordered history.
+   */
+  public static final TopicSpec PIPELINE_STATE =
+      new TopicSpec("streamviews.pipeline-state", 1, CleanupPolicy.COMPACT);
+
+  /**
+   * What {@code replay dlq} has sent back (key: the dead-lettered record's source topic, partition
+   * and offset), so that running it again sends nothing twice.
+   */
+  public static final TopicSpec DLQ_REPLAYS =
+      new TopicSpec("streamviews.dlq-replays", 1, CleanupPolicy.COMPACT);
+
   private static final List<Topic<?>> INPUTS = List.of(ORDERS, PAYMENTS, SHIPMENTS, STOCK_ADJUSTMENTS);
   private static final List<Topic<?>> VIEWS =
       List.of(ORDER_STATUS_VIEW, CUSTOMER_SPEND_VIEW, SKU_SALES_VIEW, STOCK_LEVELS_VIEW);
@@ -82,6 +97,8 @@ public final class Topics {
     }
     VIEWS.forEach(view -> all.add(view.spec()));
     all.add(LATE_EVENTS.spec());
+    all.add(PIPELINE_STATE);
+    all.add(DLQ_REPLAYS);
     return List.copyOf(all);
   }
 

@@ -10,6 +10,8 @@ import dev.streamviews.sinks.query.KeyAnswer;
 import dev.streamviews.sinks.query.RangeAnswer;
 import dev.streamviews.sinks.query.ViewQueryService;
 import dev.streamviews.sinks.query.WindowsAnswer;
+import dev.streamviews.sinks.routing.ClusterLayout;
+import dev.streamviews.sinks.routing.ProcessorDirectory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -51,15 +53,21 @@ final class ViewsController {
 
   private final ViewQueryService queries;
   private final ViewServiceSettings settings;
+  private final ProcessorDirectory directory;
 
-  ViewsController(ViewQueryService queries, ViewServiceSettings settings) {
+  ViewsController(ViewQueryService queries, ViewServiceSettings settings, ProcessorDirectory directory) {
     this.queries = queries;
     this.settings = settings;
+    this.directory = directory;
   }
 
   @Get
-  List<ViewDescription> views() {
-    return Views.all().stream().map(ViewDescription::of).toList();
+  ViewCatalogue views() {
+    ClusterLayout layout = directory.layout();
+    int version = layout.version();
+    return new ViewCatalogue(version == 0 ? null : version, layout.applicationId().isEmpty() ? null : layout.applicationId(),
+        layout.buildingVersion() == 0 ? null : layout.buildingVersion(),
+        Views.all().stream().map(view -> ViewDescription.of(view, version)).toList());
   }
 
   @Get("/{view}/{key}")

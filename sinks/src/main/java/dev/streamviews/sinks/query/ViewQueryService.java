@@ -30,7 +30,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,8 @@ public class ViewQueryService {
   private final QueryChannels channels;
   private final CircuitBreakers breakers;
   private final ViewServiceSettings settings;
+  /** The newest serving version any processor has told of in a reply to a query. */
+  private final AtomicInteger newestServingSeen = new AtomicInteger();
 
   public ViewQueryService(ProcessorDirectory directory, QueryChannels channels, CircuitBreakers breakers,
       ViewServiceSettings settings) {
@@ -61,7 +65,9 @@ public class ViewQueryService {
 
   public KeyAnswer get(View<?> view, String key, String traceparent) {
     KeyRequest request = KeyRequest.newBuilder().setView(view.name()).setKey(key).setTraceparent(traceparent).build();
-    Asked<KeyReply> asked = askOwnerOf(view, key, stub -> stub.getKey(request), KeyReply::getOutcome, KeyReply::getDetail);
+    Asked<KeyReply> asked = askOwnerOf(view, key,
+        (stub, version) -> stub.getKey(request.toBuilder().setVersion(version).build()), KeyReply::getOutcome, KeyReply::getDetail,
+        KeyReply::getServingVersion);
     if (asked.why() != null) {
       return new KeyAnswer.Unavailable(asked.why());
     }
@@ -75,7 +81,9 @@ public class ViewQueryService {
   public WindowsAnswer windows(View<?> view, String key, Instant from, Instant to, String traceparent) {
     WindowsRequest request = WindowsRequest.newBuilder().setView(view.name()).setKey(key)
         .setFromMs(from.toEpochMilli()).setToMs(to.toEpochMilli()).setTraceparent(traceparent).build();
-    Asked<WindowsReply> asked = askOwnerOf(view, key, stub -> stub.getWindows(request), WindowsReply::getOutcome, WindowsReply::getDetail);
+    Asked<WindowsReply> asked = askOwnerOf(view, key,
+        (stub, version) -> stub.getWindows(request.toBuilder().setVersion(version).build()), WindowsReply::getOutcome,
+        WindowsReply::getDetail, WindowsReply::getServingVersion);
     if (asked.why() != null) {
       return new WindowsAnswer.Unavailable(asked.why());
     }
@@ -94,7 +102,15 @@ public class ViewQueryService {
    */
   public RangeAnswer range(View<?> view, String from, String to, String after, int limit, String traceparent) {
     Deadline deadline = Deadline.after(settings.requestTimeout());
-    ClusterLayout layout = directory.layout();
+    RangeAnswer answer = range(view, from, to, after, limit, traceparent, deadline, directory.layout());
+    if (answer instanceof RangeAnswer.Unavailable && newerVersionThan(directory.layout()) && directory.refresh()) {
+      answer = range(view, from, to, after, limit, traceparent, deadline, directory.layout()); // the views moved on: once more
+    }
+    return answer;
+  }
+
+  private RangeAnswer range(View<?> view, String from, String to, String after, int limit, String traceparent, Deadline deadline,
+      ClusterLayout layout) {
     Map<Integer, Iterator<Endpoint>> copies = new TreeMap<>();
     for (int partition = 0; partition < view.topic().partitions(); partition++) {
       copies.put(partition, layout.owners(view.storeName(), partition).inOrderOfFreshness().iterator());
@@ -120,8 +136,10 @@ public class ViewQueryService {
         RangeReply reply;
         try {
           reply = channels.stub(call.getKey(), deadline.forCall(settings.queryTimeout()))
-              .scanRange(rangeRequest(view, from, to, after, limit, traceparent, call.getValue()));
+              .scanRange(rangeRequest(view, from, to, after, limit, traceparent, call.getValue()).toBuilder()
+                  .setVersion(layout.version()).build());
           breakers.of(call.getKey()).succeeded();
+          notice(reply.getServingVersion());
         } catch (StatusRuntimeException e) {
           breakers.of(call.getKey()).failed();
           directory.refreshSoon();
@@ -167,20 +185,37 @@ public class ViewQueryService {
   /** The owner's reply and who gave it, or why nobody could answer. */
   private record Asked<R>(R reply, Endpoint servedBy, String why) {}
 
+  /** One question to one copy, about the given version of the views. */
+  @FunctionalInterface
+  private interface Question<R> {
+    R ask(ViewQueryBlockingStub stub, int version);
+  }
+
   /**
    * Asks the copies of the key's partition in order of freshness, skipping instances whose breaker
-   * is open, until one answers for the key or the request's deadline passes.
+   * is open, until one answers for the key or the request's deadline passes. If nobody could answer
+   * and a copy said a newer version of the views serves (a rebuild just switched over), the
+   * metadata is refreshed and the newer version asked, once.
    */
-  private <R> Asked<R> askOwnerOf(View<?> view, String key, Function<ViewQueryBlockingStub, R> call,
-      Function<R, Outcome> outcomeOf, Function<R, String> detailOf) {
+  private <R> Asked<R> askOwnerOf(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf,
+      Function<R, String> detailOf, ToIntFunction<R> servingVersionOf) {
     Deadline deadline = Deadline.after(settings.requestTimeout());
+    Asked<R> asked = askOwnerOf(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, directory.layout());
+    if (asked.why() != null && !deadline.expired() && newerVersionThan(directory.layout()) && directory.refresh()) {
+      asked = askOwnerOf(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, directory.layout());
+    }
+    return asked;
+  }
+
+  private <R> Asked<R> askOwnerOf(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf,
+      Function<R, String> detailOf, ToIntFunction<R> servingVersionOf, Deadline deadline, ClusterLayout layout) {
     int partition = KeyPartitioner.partitionOf(key, view.topic().partitions());
     String why = "no reachable copy of partition " + partition + " of " + view.name();
-    Iterator<Endpoint> copies = directory.layout().owners(view.storeName(), partition).inOrderOfFreshness().iterator();
+    Iterator<Endpoint> copies = layout.owners(view.storeName(), partition).inOrderOfFreshness().iterator();
     for (Endpoint copy = nextCallable(copies); copy != null && !deadline.expired(); copy = nextCallable(copies)) {
       R reply;
       try {
-        reply = call.apply(channels.stub(copy, deadline.forCall(settings.queryTimeout())));
+        reply = question.ask(channels.stub(copy, deadline.forCall(settings.queryTimeout())), layout.version());
         breakers.of(copy).succeeded();
       } catch (StatusRuntimeException e) {
         breakers.of(copy).failed();
@@ -189,6 +224,7 @@ public class ViewQueryService {
         log.warn("Asking {} about {} {} failed: {}", copy, view.name(), key, e.getStatus());
         continue;
       }
+      notice(servingVersionOf.applyAsInt(reply));
       Outcome outcome = outcomeOf.apply(reply);
       if (outcome == Outcome.FOUND || outcome == Outcome.NOT_FOUND) {
         return new Asked<>(reply, copy, null);
@@ -203,6 +239,15 @@ public class ViewQueryService {
     }
     directory.refreshSoon();
     return new Asked<>(null, null, why);
+  }
+
+  private void notice(int servingVersion) {
+    newestServingSeen.accumulateAndGet(servingVersion, Math::max);
+    directory.noticeServingVersion(servingVersion);
+  }
+
+  private boolean newerVersionThan(ClusterLayout layout) {
+    return newestServingSeen.get() > layout.version();
   }
 
   /** The next copy whose breaker lets a call through, or null. */

@@ -16,14 +16,36 @@ import java.util.Set;
  * Streams metadata. Immutable: a refresh replaces it whole.
  */
 public final class ClusterLayout {
-  public static final ClusterLayout EMPTY = new ClusterLayout(Map.of(), Set.of());
+  public static final ClusterLayout EMPTY = new ClusterLayout(0, "", 0, Map.of(), Set.of());
 
+  private final int version;
+  private final String applicationId;
+  private final int buildingVersion;
   private final Map<String, Map<Integer, Owners>> ownersByStore;
   private final Set<Endpoint> endpoints;
 
-  private ClusterLayout(Map<String, Map<Integer, Owners>> ownersByStore, Set<Endpoint> endpoints) {
+  private ClusterLayout(int version, String applicationId, int buildingVersion, Map<String, Map<Integer, Owners>> ownersByStore,
+      Set<Endpoint> endpoints) {
+    this.version = version;
+    this.applicationId = applicationId;
+    this.buildingVersion = buildingVersion;
     this.ownersByStore = ownersByStore;
     this.endpoints = endpoints;
+  }
+
+  /** The version of the views this layout is of: queries name it, so every copy asked is of the same version. */
+  public int version() {
+    return version;
+  }
+
+  /** The Kafka Streams application id of that version. */
+  public String applicationId() {
+    return applicationId;
+  }
+
+  /** The version being built beside it, 0 if none. */
+  public int buildingVersion() {
+    return buildingVersion;
   }
 
   /** The layout from one instance's metadata, with the standby lags every answering instance reported. */
@@ -68,7 +90,8 @@ public final class ClusterLayout {
       }
       owners.put(store, Map.copyOf(byPartition));
     }
-    return new ClusterLayout(Map.copyOf(owners), Set.copyOf(endpoints));
+    return new ClusterLayout(metadata.getVersion(), metadata.getApplicationId(), metadata.getBuildingVersion(), Map.copyOf(owners),
+        Set.copyOf(endpoints));
   }
 
   public Owners owners(String store, int partition) {

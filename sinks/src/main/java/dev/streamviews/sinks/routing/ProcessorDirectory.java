@@ -8,9 +8,10 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -74,35 +75,59 @@ public class ProcessorDirectory {
     }
   }
 
-  /** Asks every instance for metadata now; keeps the old layout if nobody answers. Returns whether somebody did. */
+  /**
+   * Asks every instance for metadata now; keeps the old layout if nobody answers. Returns whether
+   * somebody did. Instances say which version of the views serves; if they disagree (one has seen a
+   * switch the others have not yet), the newest version wins, and everyone is asked about it, so
+   * the layout is of one version throughout.
+   */
   public synchronized boolean refresh() {
     Set<Endpoint> candidates = new LinkedHashSet<>(layout.get().endpoints());
     settings.processors().forEach(address -> candidates.add(Endpoint.parse(address)));
-    MetadataReply first = null;
-    List<MetadataReply> lagReports = new ArrayList<>();
+    Map<Endpoint, MetadataReply> replies = new LinkedHashMap<>();
     for (Endpoint endpoint : candidates) {
-      if (breakers.isOpen(endpoint)) {
-        continue; // it has been failing: no use waiting for it here
-      }
-      try {
-        MetadataReply reply = channels.stub(endpoint, settings.queryTimeout()).getMetadata(MetadataRequest.getDefaultInstance());
-        if (reply.getInstancesCount() > 0 && first == null) {
-          first = reply;
-        }
-        if (!reply.getAnsweredBy().isEmpty()) {
-          lagReports.add(reply);
-        }
-      } catch (StatusRuntimeException e) {
-        log.debug("No metadata from {}: {}", endpoint, e.getStatus());
+      metadataOf(endpoint, 0).ifPresent(reply -> replies.put(endpoint, reply));
+    }
+    int serving = replies.values().stream().mapToInt(MetadataReply::getServingVersion).max().orElse(0);
+    for (Map.Entry<Endpoint, MetadataReply> reply : replies.entrySet()) {
+      if (reply.getValue().getVersion() != serving) {
+        metadataOf(reply.getKey(), serving).ifPresent(reply::setValue);
       }
     }
-    if (first == null) {
-      log.warn("No processor answered with metadata (asked {})", candidates);
+    List<MetadataReply> ofServing = replies.values().stream().filter(reply -> reply.getVersion() == serving).toList();
+    Optional<MetadataReply> first = ofServing.stream().filter(reply -> reply.getInstancesCount() > 0).findFirst();
+    if (first.isEmpty()) {
+      log.warn("No processor answered with metadata of the serving version {} (asked {})", serving, candidates);
       return false;
     }
-    layout.set(ClusterLayout.of(first, lagReports));
+    ClusterLayout next = ClusterLayout.of(first.get(), ofServing.stream().filter(reply -> !reply.getAnsweredBy().isEmpty()).toList());
+    ClusterLayout before = layout.getAndSet(next);
+    if (before.version() != next.version()) {
+      log.info("Answering from version {} of the views ({}){}", next.version(), next.applicationId(),
+          before == ClusterLayout.EMPTY ? "" : ", was version " + before.version());
+    }
     lastRefreshed = Instant.now();
     return true;
+  }
+
+  /** Asks for fresh metadata if a processor says a newer version serves than the one queries go to. */
+  public void noticeServingVersion(int serving) {
+    if (serving > layout.get().version()) {
+      refreshSoon();
+    }
+  }
+
+  private Optional<MetadataReply> metadataOf(Endpoint endpoint, int version) {
+    if (breakers.isOpen(endpoint)) {
+      return Optional.empty(); // it has been failing: no use waiting for it here
+    }
+    try {
+      return Optional.of(channels.stub(endpoint, settings.queryTimeout())
+          .getMetadata(MetadataRequest.newBuilder().setVersion(version).build()));
+    } catch (StatusRuntimeException e) {
+      log.debug("No metadata from {}: {}", endpoint, e.getStatus());
+      return Optional.empty();
+    }
   }
 
   @PreDestroy

@@ -48,9 +48,7 @@ class ViewsApiTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of("streamviews.view-service.processors", "127.0.0.1:" + fake.port(),
-        "streamviews.view-service.metadata-refresh", "1h",
-        "micronaut.server.port", "-1");
+    return fake.viewServiceProperties();
   }
 
   @BeforeEach
@@ -130,9 +128,10 @@ class ViewsApiTest implements TestPropertyProvider {
   void describesTheViews() {
     Answer answer = get("/views", null);
 
-    assertThat(answer.body().get(0).path("name").asText()).isEqualTo("order-status");
-    assertThat(answer.body().get(0).path("queries").path("key").asText()).isEqualTo("/views/order-status/{orderId}");
-    assertThat(answer.body().get(2).path("queries").path("windows").asText()).startsWith("/views/sku-sales-per-minute/{sku}/windows");
+    assertThat(answer.body().path("views").get(0).path("name").asText()).isEqualTo("order-status");
+    assertThat(answer.body().path("views").get(0).path("queries").path("key").asText()).isEqualTo("/views/order-status/{orderId}");
+    assertThat(answer.body().path("views").get(2).path("queries").path("windows").asText())
+        .startsWith("/views/sku-sales-per-minute/{sku}/windows");
   }
 
   @Test

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param readyMaxLag the input lag (records) above which the instance says it is not ready
  * @param maxStandbyLag how far behind its changelog (records) a standby copy may be and still answer
  *     queries, marked stale; further behind, it says it cannot answer now
+ * @param retireAfterMs how long a version replaced by a rebuilt one keeps answering queries (so
+ *     every view service has switched before it goes), before it stops and its local state is wiped
  * @param streams any further Kafka Streams configs, passed through as they are (for example
  *     {@code -Dstreamviews.processor.streams.restore.consumer.max.poll.records=500})
  */
@@ -40,6 +42,7 @@ public record ProcessorSettings(
     @Bindable(defaultValue = "60000") long probingRebalanceIntervalMs,
     @Bindable(defaultValue = "10000") long readyMaxLag,
     @Bindable(defaultValue = "10000") long maxStandbyLag,
+    @Bindable(defaultValue = "30000") long retireAfterMs,
     @MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, String> streams) {
 
   public ProcessorSettings {

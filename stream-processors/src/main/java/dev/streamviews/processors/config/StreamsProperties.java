@@ -4,6 +4,7 @@ import dev.streamviews.processors.deadletter.DeadLetterCounter;
 import dev.streamviews.processors.deadletter.DeadLetterHandler;
 import dev.streamviews.processors.deadletter.DeadLetterProcessingHandler;
 import dev.streamviews.processors.topology.ShopTopology;
+import dev.streamviews.schemas.control.Versions;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,9 +18,21 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class StreamsProperties {
   private StreamsProperties() {}
 
+  /** Version 1 of the views, generation 0: what the topology tests run. */
   public static Properties of(ProcessorSettings settings, DeadLetterCounter deadLetters) {
+    return of(settings, deadLetters, Versions.FIRST, settings.applicationId() + "@0");
+  }
+
+  /**
+   * @param version which version of the views: it names the application id (so the consumer group,
+   *     internal topics and local state) and the view topics
+   * @param generation the label late order lines are tagged with ({@code <application id>@<generation>})
+   */
+  public static Properties of(ProcessorSettings settings, DeadLetterCounter deadLetters, int version, String generation) {
     Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, Versions.applicationId(settings.applicationId(), version));
+    config.put(ShopTopology.VERSION_CONFIG, Integer.toString(version));
+    config.put(ShopTopology.GENERATION_CONFIG, generation);
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
     config.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());

@@ -1,6 +1,7 @@
 package dev.streamviews.processors.customerspend;
 
 import dev.streamviews.processors.topology.LocalView;
+import dev.streamviews.processors.topology.OutputTopics;
 import dev.streamviews.processors.topology.ShopInputs;
 import dev.streamviews.processors.topology.TopologySerdes;
 import dev.streamviews.schemas.events.OrderLine;
@@ -30,7 +31,7 @@ public final class CustomerSpendView {
 
   private CustomerSpendView() {}
 
-  public static void addTo(ShopInputs inputs, TopologySerdes serdes) {
+  public static void addTo(ShopInputs inputs, TopologySerdes serdes, OutputTopics outputs) {
     inputs.distinctOrders()
         .selectKey((orderId, order) -> order.getCustomerId(), Named.as("key-orders-by-customer"))
         .groupByKey(Grouped.with("orders-by-customer", serdes.keys(), serdes.events(Topics.ORDERS)))
@@ -39,7 +40,7 @@ public final class CustomerSpendView {
                 .withKeySerde(serdes.keys())
                 .withValueSerde(serdes.views(Topics.CUSTOMER_SPEND_VIEW)))
         .toStream(Named.as("customer-spend-changes"))
-        .to(Topics.CUSTOMER_SPEND_VIEW.name(), Produced.with(serdes.keys(), serdes.views(Topics.CUSTOMER_SPEND_VIEW))
+        .to(outputs.of(Views.CUSTOMER_SPEND), Produced.with(serdes.keys(), serdes.views(Topics.CUSTOMER_SPEND_VIEW))
             .withName("emit-customer-spend"));
   }
 

@@ -7,9 +7,10 @@ import io.micronaut.serde.annotation.Serdeable;
  *
  * @param status UP or DOWN
  * @param reason why DOWN, empty when UP
+ * @param version the version of the views judged: the serving one
  */
 @Serdeable
-public record HealthReport(String status, String reason, String streamsState, int partitionsRestoring,
+public record HealthReport(String status, String reason, int version, String streamsState, int partitionsRestoring,
     long recordsToRestore, long recordsRestored, long inputLag) {
 
   public boolean up() {

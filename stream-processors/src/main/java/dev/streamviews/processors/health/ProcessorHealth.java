@@ -15,7 +15,7 @@ public final class ProcessorHealth {
   private ProcessorHealth() {}
 
   /** What health is judged on, read off Kafka Streams at one moment. */
-  public record Evidence(State state, int partitionsRestoring, long toRestore, long restored, long inputLag) {}
+  public record Evidence(int version, State state, int partitionsRestoring, long toRestore, long restored, long inputLag) {}
 
   public static HealthReport liveness(Evidence evidence) {
     State state = evidence.state();
@@ -42,7 +42,7 @@ public final class ProcessorHealth {
   }
 
   private static HealthReport report(boolean up, String reason, Evidence evidence) {
-    return new HealthReport(up ? "UP" : "DOWN", reason, evidence.state().name(), evidence.partitionsRestoring(),
+    return new HealthReport(up ? "UP" : "DOWN", reason, evidence.version(), evidence.state().name(), evidence.partitionsRestoring(),
         evidence.toRestore(), evidence.restored(), evidence.inputLag());
   }
 }

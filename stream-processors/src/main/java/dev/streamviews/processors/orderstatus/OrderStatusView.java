@@ -1,6 +1,7 @@
 package dev.streamviews.processors.orderstatus;
 
 import dev.streamviews.processors.topology.LocalView;
+import dev.streamviews.processors.topology.OutputTopics;
 import dev.streamviews.processors.topology.ShopInputs;
 import dev.streamviews.processors.topology.TopologySerdes;
 import dev.streamviews.schemas.topics.Views;
@@ -29,7 +30,7 @@ public final class OrderStatusView {
 
   private OrderStatusView() {}
 
-  public static void addTo(StreamsBuilder builder, ShopInputs inputs, TopologySerdes serdes) {
+  public static void addTo(StreamsBuilder builder, ShopInputs inputs, TopologySerdes serdes, OutputTopics outputs) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(STORE), serdes.keys(), serdes.state(OrderStatusState.class)));
 
@@ -39,7 +40,7 @@ public final class OrderStatusView {
         .merge(inputs.shipments().<SpecificRecord>mapValues(v -> v, Named.as("order-status-shipments")), Named.as("order-status-merge-shipments"));
 
     facts.processValues(() -> new OrderStatusProcessor(STORE), Named.as("order-status-fold"), STORE)
-        .to(Views.ORDER_STATUS.topic().name(), Produced.with(serdes.keys(), serdes.views(Views.ORDER_STATUS.topic()))
+        .to(outputs.of(Views.ORDER_STATUS), Produced.with(serdes.keys(), serdes.views(Views.ORDER_STATUS.topic()))
             .withName("emit-order-status"));
   }
 }

@@ -1,8 +1,8 @@
 package dev.streamviews.processors.query;
 
 import dev.streamviews.processors.config.ProcessorSettings;
-import dev.streamviews.processors.streams.ProcessorStreams;
 import dev.streamviews.processors.topology.ShopTopology;
+import dev.streamviews.processors.versions.VersionedStreams;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.micronaut.context.annotation.Context;
@@ -22,11 +22,9 @@ final class QueryApiServer {
 
   private final Server server;
 
-  QueryApiServer(ProcessorSettings settings, ProcessorStreams streams) {
+  QueryApiServer(ProcessorSettings settings, VersionedStreams versions) {
     HostInfo self = new HostInfo(settings.queryHost(), settings.queryPort());
-    ViewQueryEndpoint endpoint = new ViewQueryEndpoint(streams.streams(), settings.applicationId(),
-        StoreLayout.of(streams.topology().describe(), settings.applicationId()), ShopTopology.localViews(), self,
-        settings.maxStandbyLag());
+    ViewQueryEndpoint endpoint = new ViewQueryEndpoint(versions, ShopTopology.localViews(), self, settings.maxStandbyLag());
     try {
       server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.queryBindHost(), settings.queryPort()))
           .addService(endpoint)

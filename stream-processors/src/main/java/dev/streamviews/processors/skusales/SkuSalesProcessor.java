@@ -1,10 +1,15 @@
 package dev.streamviews.processors.skusales;
 
+import dev.streamviews.processors.topology.ShopTopology;
 import dev.streamviews.processors.topology.SoldLine;
+import dev.streamviews.schemas.topics.LateEventHeaders;
 import dev.streamviews.schemas.late.LateOrderLine;
 import dev.streamviews.schemas.views.SkuSalesPerMinute;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -16,7 +21,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * time in its order's own input partition had passed the window's end by more than the grace
  * period when the order arrived (see {@code OrderLinesOut}). A late line is not dropped, as Kafka
  * Streams' windowed aggregations would do: it is forwarded as a {@link LateOrderLine} and counted
- * in the metric {@code late-records-total}.
+ * in the metric {@code late-records-total}; a header names the generation of views that judged it.
  */
 final class SkuSalesProcessor implements FixedKeyProcessor<String, SoldLine, SpecificRecord> {
   private final String storeName;
@@ -25,6 +30,7 @@ final class SkuSalesProcessor implements FixedKeyProcessor<String, SoldLine, Spe
   private FixedKeyProcessorContext<String, SpecificRecord> context;
   private WindowStore<String, SkuSalesPerMinute> windows;
   private Sensor lateRecords;
+  private byte[] generation;
 
   SkuSalesProcessor(String storeName, long windowMillis, long graceMillis) {
     this.storeName = storeName;
@@ -42,6 +48,8 @@ final class SkuSalesProcessor implements FixedKeyProcessor<String, SoldLine, Spe
     // task) and the first task to close would remove them all (counts lost on every rebalance).
     this.lateRecords = context.metrics().addRateTotalSensor("streamviews", storeName, "late-records",
         Sensor.RecordingLevel.INFO);
+    Object label = context.appConfigs().get(ShopTopology.GENERATION_CONFIG);
+    this.generation = (label == null ? "" : label.toString()).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -53,7 +61,10 @@ final class SkuSalesProcessor implements FixedKeyProcessor<String, SoldLine, Spe
     long streamTime = line.getOrdersEventTime().toEpochMilli();
     if (end + graceMillis <= streamTime) {
       lateRecords.record();
-      context.forward(record.withValue(new LateOrderLine(line.getOrderId(), line.getSku(), line.getQuantity(),
+      Headers headers = new RecordHeaders(record.headers().toArray());
+      headers.remove(LateEventHeaders.GENERATION);
+      headers.add(LateEventHeaders.GENERATION, generation);
+      context.forward(record.withHeaders(headers).withValue(new LateOrderLine(line.getOrderId(), line.getSku(), line.getQuantity(),
           line.getUnitPriceCents(), line.getPlacedAt(), storeName, Instant.ofEpochMilli(start), Instant.ofEpochMilli(streamTime))));
       return;
     }

@@ -1,6 +1,7 @@
 package dev.streamviews.processors.skusales;
 
 import dev.streamviews.processors.topology.LocalView;
+import dev.streamviews.processors.topology.OutputTopics;
 import dev.streamviews.processors.topology.ShopInputs;
 import dev.streamviews.processors.topology.TopologySerdes;
 import dev.streamviews.schemas.late.LateOrderLine;
@@ -38,7 +39,8 @@ public final class SkuSalesView {
    * @param grace how long after a window's end a line still counts in it (event time)
    * @param retention how long windows stay queryable (event time), at least window plus grace
    */
-  public static void addTo(StreamsBuilder builder, ShopInputs inputs, TopologySerdes serdes, Duration grace, Duration retention) {
+  public static void addTo(StreamsBuilder builder, ShopInputs inputs, TopologySerdes serdes, OutputTopics outputs,
+      Duration grace, Duration retention) {
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(STORE, max(retention, WINDOW.plus(grace)), WINDOW, false),
         serdes.keys(), serdes.views(Topics.SKU_SALES_VIEW)));
@@ -55,7 +57,7 @@ public final class SkuSalesView {
     outcomes.get("sku-sales-windows")
         .map((sku, outcome) -> KeyValue.pair(viewTopicKey((SkuSalesPerMinute) outcome), (SkuSalesPerMinute) outcome),
             Named.as("key-sku-windows"))
-        .to(Topics.SKU_SALES_VIEW.name(), Produced.with(serdes.keys(), serdes.views(Topics.SKU_SALES_VIEW))
+        .to(outputs.of(Views.SKU_SALES_PER_MINUTE), Produced.with(serdes.keys(), serdes.views(Topics.SKU_SALES_VIEW))
             .withName("emit-sku-sales"));
   }
 

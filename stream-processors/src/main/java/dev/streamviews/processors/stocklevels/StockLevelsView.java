@@ -1,6 +1,7 @@
 package dev.streamviews.processors.stocklevels;
 
 import dev.streamviews.processors.topology.LocalView;
+import dev.streamviews.processors.topology.OutputTopics;
 import dev.streamviews.processors.topology.ShopInputs;
 import dev.streamviews.processors.topology.TopologySerdes;
 import dev.streamviews.schemas.topics.Topics;
@@ -29,7 +30,7 @@ public final class StockLevelsView {
 
   private StockLevelsView() {}
 
-  public static void addTo(ShopInputs inputs, TopologySerdes serdes) {
+  public static void addTo(ShopInputs inputs, TopologySerdes serdes, OutputTopics outputs) {
     KStream<String, Long> sold = inputs.soldLinesBySku().mapValues(line -> -(long) line.getQuantity(), Named.as("stock-sold"));
     KStream<String, Long> adjusted = inputs.distinctStockAdjustments().mapValues(a -> (long) a.getDelta(), Named.as("stock-adjusted"));
     sold.merge(adjusted, Named.as("stock-changes"))
@@ -40,7 +41,7 @@ public final class StockLevelsView {
                 .withKeySerde(serdes.keys())
                 .withValueSerde(serdes.views(Topics.STOCK_LEVELS_VIEW)))
         .toStream(Named.as("stock-levels-changes"))
-        .to(Topics.STOCK_LEVELS_VIEW.name(), Produced.with(serdes.keys(), serdes.views(Topics.STOCK_LEVELS_VIEW))
+        .to(outputs.of(Views.STOCK_LEVELS), Produced.with(serdes.keys(), serdes.views(Topics.STOCK_LEVELS_VIEW))
             .withName("emit-stock-levels"));
   }
 }

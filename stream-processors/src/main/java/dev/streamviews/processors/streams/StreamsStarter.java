@@ -1,5 +1,6 @@
 package dev.streamviews.processors.streams;
 
+import dev.streamviews.processors.versions.VersionedStreams;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
@@ -10,9 +11,9 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 final class StreamsStarter {
-  private final ProcessorStreams streams;
+  private final VersionedStreams streams;
 
-  StreamsStarter(ProcessorStreams streams) {
+  StreamsStarter(VersionedStreams streams) {
     this.streams = streams;
   }
 

@@ -24,18 +24,23 @@ public final class ShopTopology {
   public static final String GRACE_CONFIG = "streamviews.sku-sales.grace.ms";
   /** How long sku-sales-per-minute keeps its windows, in event time (default 7 days). */
   public static final String RETENTION_CONFIG = "streamviews.sku-sales.retention.ms";
+  /** Which version of the views this is (default 1): it names the view topics (see {@link OutputTopics}). */
+  public static final String VERSION_CONFIG = "streamviews.views.version";
+  /** The generation label late order lines are tagged with (see {@code LateEventHeaders}). */
+  public static final String GENERATION_CONFIG = "streamviews.generation";
 
   private ShopTopology() {}
 
   public static Topology build(TopologySerdes serdes, Properties streamsConfig) {
     StreamsBuilder builder = new StreamsBuilder();
     boolean checkPartitions = !"false".equals(streamsConfig.getProperty(PARTITION_CHECK_CONFIG));
+    OutputTopics outputs = new OutputTopics(Integer.parseInt(streamsConfig.getProperty(VERSION_CONFIG, "1")));
     ShopInputs inputs = new ShopInputs(builder, serdes, checkPartitions);
-    OrderStatusView.addTo(builder, inputs, serdes);
-    CustomerSpendView.addTo(inputs, serdes);
-    SkuSalesView.addTo(builder, inputs, serdes, millis(streamsConfig, GRACE_CONFIG, Duration.ofSeconds(60)),
+    OrderStatusView.addTo(builder, inputs, serdes, outputs);
+    CustomerSpendView.addTo(inputs, serdes, outputs);
+    SkuSalesView.addTo(builder, inputs, serdes, outputs, millis(streamsConfig, GRACE_CONFIG, Duration.ofSeconds(60)),
         millis(streamsConfig, RETENTION_CONFIG, Duration.ofDays(7)));
-    StockLevelsView.addTo(inputs, serdes);
+    StockLevelsView.addTo(inputs, serdes, outputs);
     return builder.build(streamsConfig);
   }
 

@@ -39,6 +39,6 @@ class ProcessorHealthTest {
   }
 
   private static ProcessorHealth.Evidence evidence(State state, int restoring, long toRestore, long inputLag) {
-    return new ProcessorHealth.Evidence(state, restoring, toRestore, 0, inputLag);
+    return new ProcessorHealth.Evidence(1, state, restoring, toRestore, 0, inputLag);
   }
 }

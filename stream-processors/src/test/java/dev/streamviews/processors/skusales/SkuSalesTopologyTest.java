@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamviews.processors.topology.ShopTopologyDriver;
 import dev.streamviews.schemas.events.OrderPlaced;
 import dev.streamviews.schemas.late.LateOrderLine;
+import dev.streamviews.schemas.topics.LateEventHeaders;
 import dev.streamviews.schemas.topics.Topics;
 import dev.streamviews.schemas.views.SkuSalesPerMinute;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +80,10 @@ class SkuSalesTopologyTest {
     place("o-3", "10:00:40", "sku-1", 7, 100);
 
     assertThat(window("sku-1", "10:00:00").getUnits()).isEqualTo(1);
-    LateOrderLine late = shop.lateLines().readValue();
+    TestRecord<String, LateOrderLine> record = shop.lateLines().readRecord();
+    assertThat(new String(record.headers().lastHeader(LateEventHeaders.GENERATION).value(), StandardCharsets.UTF_8))
+        .as("which run judged it late").isEqualTo("streamviews-test@0");
+    LateOrderLine late = record.value();
     assertThat(late.getOrderId()).isEqualTo("o-3");
     assertThat(late.getQuantity()).isEqualTo(7);
     assertThat(late.getWindowStart()).isEqualTo(at("10:00:00"));

@@ -36,7 +36,7 @@ public final class ShopTopologyDriver implements AutoCloseable {
   /** @param streamsOverrides Streams configs that differ from production, each with its reason at the caller */
   public ShopTopologyDriver(Path stateDir, Map<String, String> streamsOverrides) {
     ProcessorSettings settings = new ProcessorSettings("streamviews-test", "unused:9092", "mock://registry",
-        stateDir.toString(), "127.0.0.1", 7070, null, 0, 1, 1, 100, 60_000, 10_000, 60_000, 10_000, 10_000, streamsOverrides);
+        stateDir.toString(), "127.0.0.1", 7070, null, 0, 1, 1, 100, 60_000, 10_000, 60_000, 10_000, 10_000, 30_000, streamsOverrides);
     Properties config = StreamsProperties.of(settings, deadLettered::add);
     driver = new TopologyTestDriver(ShopTopology.build(serdes, config), config);
   }

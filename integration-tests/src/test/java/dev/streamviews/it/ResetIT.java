@@ -1,0 +1,181 @@
+package dev.streamviews.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamviews.checker.CheckReport;
+import dev.streamviews.checker.InputReader;
+import dev.streamviews.checker.ViewChecker;
+import dev.streamviews.checker.ViewServiceClient;
+import dev.streamviews.fixtures.LocalClusterExtension;
+import dev.streamviews.it.Pipeline.CliRun;
+import dev.streamviews.schemas.topics.Topic;
+import dev.streamviews.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code replay reset} on the running pipeline: it refuses while processors run, its dry run
+ * changes nothing, a reset to a datetime reprocesses exactly the records from then on (counted here
+ * by reading every input record), and a reset to the earliest record rebuilds every view; after
+ * each restart the checker finds every view right.
+ */
+@ExtendWith({LocalClusterExtension.class, PipelineExtension.class})
+class ResetIT {
+  private static final Pattern REPROCESSED = Pattern.compile("([\\d,]+) records will be reprocessed");
+  private final Pipeline pipeline;
+
+  ResetIT(Pipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  @Test
+  void resetsToADatetimeThenToTheEarliestRecordAndTheViewsAreRebuiltRight() throws Exception {
+    CliRun produce = pipeline.produce("all", "--generate", "6000", "--seed", "5150");
+    assertThat(produce.exitCode()).as(produce.err()).isZero();
+    pipeline.awaitInputsProcessed(Duration.ofSeconds(120));
+    // The serving version's application: version 1's, unless a rebuild ran before this test.
+    String app = pipeline.inputs().version().applicationId();
+
+    CliRun whileRunning = pipeline.replay("reset", "--app", app, "--to-earliest");
+    assertThat(whileRunning.exitCode()).isEqualTo(1);
+    assertThat(whileRunning.err()).contains("refusing to reset " + app, "3 instance(s)",
+        pipeline.processors.get(0).queryEndpoint().replace(':', '-'));
+
+    List<ConsumerRecord<byte[], byte[]>> records = allInputRecords();
+    Instant cut = medianTimestamp(records);
+    pipeline.stopProcessors();
+    try {
+      pipeline.awaitGroupEmpty(app, Duration.ofSeconds(60));
+      Map<TopicPartition, OffsetAndMetadata> committedBefore = committed(app);
+      Set<String> topicsBefore = internalTopics(app);
+
+      CliRun dryRun = pipeline.replay("reset", "--app", app, "--to-datetime", cut.toString(), "--dry-run");
+      assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+      assertThat(dryRun.out()).contains("Plan (dry run) to reset", "StreamsResetter (dry run) says", "Dry run: nothing changed.");
+      assertThat(committed(app)).as("offsets after a dry run").isEqualTo(committedBefore);
+      assertThat(internalTopics(app)).as("internal topics after a dry run").isEqualTo(topicsBefore).isNotEmpty();
+
+      CliRun toDatetime = pipeline.replay("reset", "--app", app, "--to-datetime", cut.toString());
+      assertThat(toDatetime.exitCode()).as(toDatetime.err()).isZero();
+      FromCut expected = fromCut(records, cut);
+      assertThat(reprocessedCount(toDatetime.out())).as("records said to be reprocessed").isEqualTo(expected.records());
+      assertThat(expected.records()).isBetween(1L, records.size() - 1L);
+      assertThat(internalTopics(app)).as("internal topics after the reset").isEmpty();
+    } finally {
+      pipeline.startProcessors(Duration.ofSeconds(240));
+    }
+    pipeline.awaitInputsProcessed(Duration.ofSeconds(240));
+    FromCut fromCut = fromCut(allInputRecords(), cut);
+    InputReader reader = pipeline.inputs();
+    assertThat(reader.version().processedFrom()).contains(cut);
+    CheckReport afterDatetime = new ViewChecker(new ViewServiceClient(pipeline.viewService))
+        .check(reader.readAll(), reader::readLateLines, Duration.ofSeconds(120));
+    assertThat(afterDatetime.mismatches()).as("views built from " + cut).isEmpty();
+    String forgotten = fromCut.orderOnlyBeforeCut().orElseThrow();
+    assertThat(ViewServiceCalls.get(pipeline.viewService, "/views/order-status/" + forgotten).status())
+        .as("an order whose events all came before the cut is not in the rebuilt view").isEqualTo(404);
+
+    pipeline.stopProcessors();
+    try {
+      pipeline.awaitGroupEmpty(app, Duration.ofSeconds(60));
+      CliRun toEarliest = pipeline.replay("reset", "--app", app, "--to-earliest");
+      assertThat(toEarliest.exitCode()).as(toEarliest.err()).isZero();
+      assertThat(reprocessedCount(toEarliest.out())).isEqualTo(allInputRecords().size());
+    } finally {
+      pipeline.startProcessors(Duration.ofSeconds(240));
+    }
+    pipeline.awaitInputsProcessed(Duration.ofSeconds(240));
+    InputReader all = pipeline.inputs();
+    assertThat(all.version().processedFrom()).isEmpty();
+    CheckReport afterEarliest = new ViewChecker(new ViewServiceClient(pipeline.viewService))
+        .check(all.readAll(), all::readLateLines, Duration.ofSeconds(120));
+    assertThat(afterEarliest.mismatches()).as("views rebuilt from the earliest record").isEmpty();
+    assertThat(ViewServiceCalls.get(pipeline.viewService, "/views/order-status/" + forgotten).status()).isEqualTo(200);
+  }
+
+  @Test
+  void anUnknownApplicationIsOneLineAndChangesNothing() {
+    CliRun run = pipeline.replay("reset", "--app", "no-such-app", "--to-earliest");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip()).isEqualTo("replay reset: unknown application 'no-such-app': Kafka at "
+        + pipeline.cluster.bootstrapServers() + " has no consumer group and no internal topics of that name");
+  }
+
+  /** What a reset to the cut must reprocess, found by reading every record rather than asking the broker's time index. */
+  private record FromCut(long records, java.util.Optional<String> orderOnlyBeforeCut) {}
+
+  private static FromCut fromCut(List<ConsumerRecord<byte[], byte[]>> records, Instant cut) {
+    // Per partition, reprocessing starts at the first record stamped at or after the cut.
+    Map<TopicPartition, Long> firstAtOrAfter = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      if (record.timestamp() >= cut.toEpochMilli()) {
+        firstAtOrAfter.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+      }
+    }
+    long count = 0;
+    Set<String> keysFromCut = new HashSet<>();
+    List<String> ordersBefore = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      Long first = firstAtOrAfter.get(new TopicPartition(record.topic(), record.partition()));
+      String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+      if (first != null && record.offset() >= first) {
+        count++;
+        keysFromCut.add(key);
+      } else if (record.topic().equals(Topics.ORDERS.name()) && key != null) {
+        ordersBefore.add(key);
+      }
+    }
+    return new FromCut(count, ordersBefore.stream().filter(key -> !keysFromCut.contains(key)).findFirst());
+  }
+
+  private static Instant medianTimestamp(List<ConsumerRecord<byte[], byte[]>> records) {
+    long[] timestamps = records.stream().mapToLong(ConsumerRecord::timestamp).sorted().toArray();
+    return Instant.ofEpochMilli(timestamps[timestamps.length / 2]);
+  }
+
+  private static long reprocessedCount(String out) {
+    Matcher matcher = REPROCESSED.matcher(out);
+    assertThat(matcher.find()).as(out).isTrue();
+    return Long.parseLong(matcher.group(1).replace(",", ""));
+  }
+
+  private Map<TopicPartition, OffsetAndMetadata> committed(String app) throws ExecutionException, InterruptedException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.cluster.bootstrapServers()))) {
+      return admin.listConsumerGroupOffsets(app).partitionsToOffsetAndMetadata().get();
+    }
+  }
+
+  private Set<String> internalTopics(String app) throws ExecutionException, InterruptedException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.cluster.bootstrapServers()))) {
+      Set<String> internal = new HashSet<>();
+      for (String topic : admin.listTopics().names().get()) {
+        if (topic.startsWith(app + "-")) {
+          internal.add(topic);
+        }
+      }
+      return internal;
+    }
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> allInputRecords() {
+    return TopicContents.readAll(pipeline.cluster.bootstrapServers(), Topics.inputs().stream().map(Topic::name).toList());
+  }
+}
