@@ -31,9 +31,15 @@ record DeadLetter(ConsumerRecord<byte[], byte[]> record) {
 
   /**
    * Where the record was first published, {@code topic/partition/offset}: the same for every copy
-   * of this dead letter, which is what makes a replay once-only. Empty when the headers are missing.
+   * of this dead letter, which is what makes a replay once-only. A record sent back that failed
+   * again keeps its {@code replay.of} header into the dead-letter topic, so it is known as the same
+   * record and not sent back a second time. Empty when the headers are missing.
    */
   Optional<String> sourceCoordinates() {
+    Optional<String> replayOf = header(REPLAY_OF);
+    if (replayOf.isPresent()) {
+      return replayOf;
+    }
     Optional<String> topic = sourceTopic();
     Optional<String> partition = header(DeadLetterHeaders.SOURCE_PARTITION);
     Optional<String> offset = header(DeadLetterHeaders.SOURCE_OFFSET);

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     description = {"Send dead-lettered records back to their topic, once the cause is fixed.",
         "Reads <topic>.dlq; each record goes back to its original partition with its original key,",
         "value and headers, plus the headers replay.of (where it was first published) and replay.time.",
-        "A record already sent back by an earlier run is not sent again."})
+        "A record already sent back by an earlier run is not sent again, even if it failed again."})
 public final class DlqCommand implements Callable<Integer> {
   private static final int BATCH = 500;
 

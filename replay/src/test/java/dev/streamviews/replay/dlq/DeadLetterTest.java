@@ -29,6 +29,14 @@ class DeadLetterTest {
   }
 
   @Test
+  void aRecordSentBackThatFailedAgainIsKnownByWhereItWasFirstPublished() {
+    DeadLetter again = letter(headers(DeadLetter.REPLAY_OF, "shop.orders/3/42", DeadLetterHeaders.SOURCE_TOPIC, "shop.orders",
+        DeadLetterHeaders.SOURCE_PARTITION, "3", DeadLetterHeaders.SOURCE_OFFSET, "977"));
+
+    assertThat(again.sourceCoordinates()).contains("shop.orders/3/42");
+  }
+
+  @Test
   void withoutSourceHeadersItCannotBePlaced() {
     DeadLetter letter = letter(headers(DeadLetterHeaders.SOURCE_TOPIC, "shop.orders"));
 
