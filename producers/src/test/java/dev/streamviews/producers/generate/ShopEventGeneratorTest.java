@@ -39,6 +39,7 @@ class ShopEventGeneratorTest {
       if (event.value() instanceof OrderPlaced order) {
         assertThat(event.key()).isEqualTo(order.getOrderId());
         assertThat(event.timestamp()).isEqualTo(order.getPlacedAt().toEpochMilli());
+        assertThat(order.getLines()).allSatisfy(line -> assertThat(line.getSku()).matches("sku-\\d{3}"));
       }
     }
   }
