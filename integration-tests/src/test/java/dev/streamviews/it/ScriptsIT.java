@@ -23,7 +23,7 @@ class ScriptsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "local-kafka", "produce", "topics", "check", "replay", "processor", "view-service"})
+  @ValueSource(strings = {"demo", "local-kafka", "produce", "topics", "check", "replay", "bench", "processor", "view-service"})
   void everyScriptAnswersHelp(String script) throws Exception {
     Run run = run(script, "--help");
 

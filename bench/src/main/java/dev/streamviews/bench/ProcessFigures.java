@@ -1,0 +1,123 @@
+package dev.streamviews.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamviews.schemas.topics.Topic;
+import dev.streamviews.schemas.topics.Topics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Figures B, B′ and D, on one backlog in the four input topics:
+ * <ul>
+ *   <li>B: the processor (its jar, one instance, exactly-once) working through the backlog, input
+ *       records per second from its first commit to its last, against {@code ConsumerPerformance}
+ *       reading the same backlog;
+ *   <li>B′: the same processor with {@code at_least_once}, as the reference for exactly-once;
+ *   <li>D: the exactly-once instance restarted on a wiped state directory, changelog records
+ *       restored per second (its own count, from the first record restored to no partition
+ *       restoring), against {@code ConsumerPerformance} reading the changelogs.
+ * </ul>
+ */
+final class ProcessFigures {
+  private static final String INPUTS = "shop\\.(orders|payments|shipments|stock-adjustments)";
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private ProcessFigures() {}
+
+  static List<Figure> measure(BenchRun run) throws Exception {
+    List<String> inputs = Topics.inputs().stream().map(Topic::name).toList();
+    // Orders are in shop.orders already (figure A); a consistent run of all four topics joins them.
+    run.produce("all", "--generate", run.quick() ? "20000" : "250000", "--seed", "2");
+    List<Figure> figures = new ArrayList<>();
+    try (GroupProgress kafka = new GroupProgress(run.cluster().bootstrapServers())) {
+      long backlog = kafka.records(inputs);
+      double reference = KafkaTools.consumerPerformance(run.cluster().bootstrapServers(), INPUTS, backlog, "bench-consumer-performance");
+      Path eosState = run.workDir().resolve("state-eos");
+      double exactlyOnce;
+      try (ProcessorProcess processor = ProcessorProcess.start(run, "bench-eos", eosState, "exactly_once_v2",
+          run.workDir().resolve("processor-eos.log"))) {
+        exactlyOnce = processingRate(kafka, processor, "bench-eos", inputs, backlog, run.quick());
+      }
+      String backlogNote = String.format("backlog of %,d input records, one processor instance, %d stream thread(s)", backlog,
+          run.streamThreads());
+      figures.add(new Figure("B. process", exactlyOnce, reference, "records/s", 0.35, backlogNote + ", exactly_once_v2"));
+      double atLeastOnce;
+      try (ProcessorProcess processor = ProcessorProcess.start(run, "bench-alo", run.workDir().resolve("state-alo"),
+          "at_least_once", run.workDir().resolve("processor-alo.log"))) {
+        atLeastOnce = processingRate(kafka, processor, "bench-alo", inputs, backlog, run.quick());
+      }
+      figures.add(new Figure("B'. guarantee", exactlyOnce, atLeastOnce, "records/s", 0.8, "B with exactly_once_v2 against B with at_least_once"));
+      figures.add(restore(run, kafka, eosState));
+    }
+    return figures;
+  }
+
+  /** Input records per second between the group's first observed commit and the moment it has committed everything. */
+  private static double processingRate(GroupProgress kafka, ProcessorProcess processor, String group, List<String> inputs, long backlog,
+      boolean quick) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(quick ? 5 : 30).toNanos();
+    long firstAt = 0;
+    long firstCommitted = 0;
+    while (System.nanoTime() < deadline && processor.alive()) {
+      long committed = kafka.committed(group, inputs);
+      long now = System.nanoTime();
+      if (firstAt == 0 && committed > 0) {
+        firstAt = now;
+        firstCommitted = committed;
+      }
+      if (committed >= backlog) {
+        if (committed == firstCommitted) {
+          throw new IllegalStateException("the backlog was processed before a first commit could be seen; use a larger backlog");
+        }
+        return (committed - firstCommitted) / ((now - firstAt) / 1e9);
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+    throw new IllegalStateException(group + " did not process the backlog of " + backlog + " records (processor "
+        + (processor.alive() ? "still running" : "died") + "; see its log in the bench directory)");
+  }
+
+  private static Figure restore(BenchRun run, GroupProgress kafka, Path stateDir) throws IOException, InterruptedException {
+    Directories.deleteRecursively(stateDir);
+    long firstAt = 0;
+    long firstRestored = 0;
+    long restored = -1;
+    long endAt = 0;
+    try (ProcessorProcess processor = ProcessorProcess.start(run, "bench-eos", stateDir, "exactly_once_v2",
+        run.workDir().resolve("processor-restore.log"))) {
+      long deadline = System.nanoTime() + Duration.ofMinutes(run.quick() ? 5 : 20).toNanos();
+      while (System.nanoTime() < deadline && processor.alive()) {
+        Optional<JsonNode> report = processor.readiness();
+        long now = System.nanoTime();
+        if (report.isPresent()) {
+          long restoredNow = report.get().path("recordsRestored").asLong();
+          if (firstAt == 0 && restoredNow > 0) {
+            firstAt = now;
+            firstRestored = restoredNow;
+          }
+          // Restoring is over when no store partition restores any more; becoming ready (RUNNING,
+          // lag checked) comes after and is not restoring.
+          if (restoredNow > 0 && report.get().path("partitionsRestoring").asInt() == 0) {
+            restored = restoredNow;
+            endAt = now;
+            break;
+          }
+        }
+        Thread.sleep(POLL.toMillis());
+      }
+    }
+    if (restored <= firstRestored) {
+      throw new IllegalStateException("the restore was over before it could be timed (restored " + restored + ")");
+    }
+    double ours = (restored - firstRestored) / ((endAt - firstAt) / 1e9);
+    List<String> changelogs = kafka.topicsMatching("bench-eos-.*-changelog");
+    double reference = KafkaTools.consumerPerformance(run.cluster().bootstrapServers(), "bench-eos-.*-changelog", restored,
+        "bench-consumer-performance-changelogs");
+    return new Figure("D. restore", ours, reference, "records/s", 0.5,
+        String.format("%,d changelog records of %d changelog topics, after wiping the local state", restored, changelogs.size()));
+  }
+}

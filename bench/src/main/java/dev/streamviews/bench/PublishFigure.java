@@ -1,0 +1,84 @@
+package dev.streamviews.bench;
+
+import dev.streamviews.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Figure A: generated Avro orders published through the producer CLI's own code path (generate,
+ * serialize, send, wait for every acknowledgement), against {@code ProducerPerformance} sending
+ * records of the same value size with the same acks, linger, batch size and compression.
+ */
+final class PublishFigure {
+  static final String REFERENCE_TOPIC = "bench.producer-performance";
+  /** What EventPublisher sets, said again to ProducerPerformance. */
+  private static final List<String> SAME_SETTINGS =
+      List.of("acks=all", "enable.idempotence=true", "linger.ms=5", "batch.size=131072", "compression.type=none");
+
+  private PublishFigure() {}
+
+  static Figure measure(BenchRun run) throws Exception {
+    long records = run.quick() ? 100_000 : 1_000_000;
+    String orders = Topics.ORDERS.name();
+    long before;
+    try (GroupProgress kafka = new GroupProgress(run.cluster().bootstrapServers())) {
+      before = kafka.records(List.of(orders));
+      long started = System.nanoTime();
+      run.produce(orders, "--generate", Long.toString(records), "--seed", "1");
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long sent = kafka.records(List.of(orders)) - before;
+      if (sent != records) {
+        throw new IllegalStateException("the CLI published " + sent + " orders, not " + records);
+      }
+      int recordSize = averageRecordSize(run, orders);
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, run.cluster().bootstrapServers()))) {
+        admin.createTopics(List.of(new NewTopic(REFERENCE_TOPIC, Topics.PARTITIONS, (short) 1))).all().get();
+      }
+      double reference = KafkaTools.producerPerformance(run.cluster().bootstrapServers(), REFERENCE_TOPIC, records, recordSize, SAME_SETTINGS);
+      return new Figure("A. publish", records / seconds, reference, "records/s", 0.85,
+          String.format("%,d orders of %d bytes on average (key, value, traceparent header); acks=all, linger 5 ms, 128 KiB batches,"
+              + " no compression", records, recordSize));
+    }
+  }
+
+  /**
+   * The mean serialized size of the first records of the topic (key, value and headers): what
+   * ProducerPerformance, which sends values only, is told to send, so both move as many bytes.
+   */
+  private static int averageRecordSize(BenchRun run, String topic) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.cluster().bootstrapServers());
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    long bytes = 0;
+    long count = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (count < 10_000 && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          bytes += record.value().length + (record.key() == null ? 0 : record.key().length);
+          for (var header : record.headers()) {
+            bytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
+          }
+          count++;
+        }
+      }
+    }
+    if (count == 0) {
+      throw new IllegalStateException("no record of " + topic + " to measure");
+    }
+    return (int) Math.round((double) bytes / count);
+  }
+}

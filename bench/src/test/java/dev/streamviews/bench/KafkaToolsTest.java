@@ -1,0 +1,40 @@
+package dev.streamviews.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Reading the references' results back from what Kafka's tools print. */
+class KafkaToolsTest {
+  @Test
+  void takesTheRateOfProducerPerformancesFinalLineNotOfAProgressLine() {
+    String output = String.join("\n",
+        "500000 records sent, 99000.0 records/sec (9.44 MB/sec), 30.0 ms avg latency, 200.0 ms max latency.",
+        "1000000 records sent, 123456.7 records/sec (11.77 MB/sec), 25.1 ms avg latency, 310.0 ms max latency, 20 ms 50th, 90 ms 99th.");
+
+    assertThat(KafkaTools.producerRecordsPerSecond(output, 1_000_000)).isEqualTo(123456.7);
+  }
+
+  @Test
+  void refusesAProducerRunThatSentFewerRecordsThanAsked() {
+    assertThatThrownBy(() -> KafkaTools.producerRecordsPerSecond("10 records sent, 5.0 records/sec (0.0 MB/sec)", 20))
+        .hasMessageContaining("did not report 20 records sent");
+  }
+
+  @Test
+  void takesTheFetchRateOfConsumerPerformance() {
+    String output = String.join("\n",
+        "start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec",
+        "2026-11-24 02:40:00:000, 2026-11-24 02:40:05:000, 100.0, 20.0, 1000000, 200000.0, 3000, 2000, 50.0, 500000.0");
+
+    assertThat(KafkaTools.consumerFetchRecordsPerSecond(output, 1_000_000)).isEqualTo(500000.0);
+  }
+
+  @Test
+  void refusesAConsumerRunThatReadLessThanTheBacklog() {
+    String output = "2026-11-24 02:40:00:000, 2026-11-24 02:40:05:000, 1.0, 0.2, 10, 2.0, 3000, 2000, 0.5, 5.0";
+
+    assertThatThrownBy(() -> KafkaTools.consumerFetchRecordsPerSecond(output, 11)).hasMessageContaining("read 10 of 11 records");
+  }
+}
