@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Measure streamviews against Kafka's own tools and Avro alone, in one run on a local cluster.",
         "  A  publish: the producer CLI vs ProducerPerformance",
         "  B  process: the processor (exactly-once) vs ConsumerPerformance on the same backlog;",
-        "     B' exactly-once vs at-least-once; D restore after wiping state vs ConsumerPerformance on the changelogs",
+        "     B' exactly-once vs at-least-once; D restore after wiping state vs ConsumerPerformance on the changelogs;",
+        "     C point lookups through the view service vs a constant JSON endpoint on the same server",
         "  F  serde: our Avro serde vs SpecificDatumWriter/Reader alone (JMH)"})
 public final class BenchCli implements Callable<Integer> {
   @Spec
@@ -34,7 +35,7 @@ public final class BenchCli implements Callable<Integer> {
   @Option(names = "--quick", description = "A short run (about two minutes; figures indicative only).")
   boolean quick;
 
-  @Option(names = "--only", split = ",", paramLabel = "FIGURE", description = "Only these figure groups: A, B (with B' and D), F.")
+  @Option(names = "--only", split = ",", paramLabel = "FIGURE", description = "Only these figure groups: A, B (with B', D and C), F.")
   Set<String> only = Set.of("A", "B", "F");
 
   @Option(names = "--stream-threads", defaultValue = "1", paramLabel = "N",

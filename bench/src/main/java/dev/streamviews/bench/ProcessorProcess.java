@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real processor (its jar, in its own JVM, as {@code scripts/processor} runs it) for the
@@ -28,10 +27,17 @@ final class ProcessorProcess implements AutoCloseable {
 
   private final Process process;
   private final URI http;
+  private final int queryPort;
 
-  private ProcessorProcess(Process process, URI http) {
+  private ProcessorProcess(Process process, URI http, int queryPort) {
     this.process = process;
     this.http = http;
+    this.queryPort = queryPort;
+  }
+
+  /** Where its query API listens, as view services are told ({@code host:port}). */
+  String queryEndpoint() {
+    return "127.0.0.1:" + queryPort;
   }
 
   /**
@@ -45,6 +51,7 @@ final class ProcessorProcess implements AutoCloseable {
       throw new IllegalStateException(jar + " is missing: build the project first (./mvnw package -DskipTests)");
     }
     URI http = URI.create("http://127.0.0.1:" + FreePort.pick());
+    int queryPort = FreePort.pick();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-Dstreamviews.processor.streams.processing.guarantee=" + guarantee));
     // For profiling a figure: e.g. STREAMVIEWS_BENCH_PROCESSOR_OPTS=-XX:StartFlightRecording=filename=b.jfr
@@ -60,13 +67,13 @@ final class ProcessorProcess implements AutoCloseable {
         "STREAMVIEWS_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
         "STREAMVIEWS_SCHEMA_REGISTRY_URL", cluster.schemaRegistryUrl().toString(),
         "STREAMVIEWS_STATE_DIR", stateDir.toString(),
-        "STREAMVIEWS_QUERY_PORT", Integer.toString(FreePort.pick()),
+        "STREAMVIEWS_QUERY_PORT", Integer.toString(queryPort),
         "STREAMVIEWS_HTTP_PORT", Integer.toString(http.getPort()),
         "STREAMVIEWS_STREAM_THREADS", Integer.toString(run.streamThreads()),
         // Nothing is late in a backlog published at once; a long grace keeps every line counted.
         "STREAMVIEWS_SKU_SALES_GRACE_MS", Long.toString(Duration.ofDays(400).toMillis())));
     try {
-      return new ProcessorProcess(builder.start(), http);
+      return new ProcessorProcess(builder.start(), http, queryPort);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the processor", e);
     }
@@ -92,14 +99,6 @@ final class ProcessorProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    Processes.stop(process, Duration.ofSeconds(60));
   }
 }

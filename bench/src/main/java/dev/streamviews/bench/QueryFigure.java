@@ -1,0 +1,76 @@
+package dev.streamviews.bench;
+
+import dev.streamviews.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Figure C: point lookups of {@code order-status} through the view service (HTTP, routing by
+ * Kafka Streams metadata, gRPC to the processor, RocksDB) over many keys, against the same server's
+ * liveness endpoint, which answers a constant JSON body; the same load generator drives both.
+ */
+final class QueryFigure {
+  private static final int CONNECTIONS = 16;
+
+  private QueryFigure() {}
+
+  static Figure measure(BenchRun run, ProcessorProcess processor) throws InterruptedException {
+    awaitReady(processor);
+    try (ViewServiceProcess views = ViewServiceProcess.start(run, processor.queryEndpoint(), run.workDir().resolve("view-service.log"))) {
+      views.awaitReady(Duration.ofMinutes(2));
+      List<String> keys = orderIds(run, run.quick() ? 5_000 : 50_000);
+      Duration warmUp = Duration.ofSeconds(run.quick() ? 2 : 5);
+      Duration measured = Duration.ofSeconds(run.quick() ? 5 : 20);
+      HttpLoad.Result ours = HttpLoad.run(HttpLoad.randomKeys(views.http, "/views/order-status/", keys), CONNECTIONS, warmUp, measured);
+      HttpLoad.Result constant = HttpLoad.run(() -> views.http.resolve("/healthz/liveness"), CONNECTIONS, warmUp, measured);
+      return new Figure("C. query", ours.requestsPerSecond(), constant.requestsPerSecond(), "requests/s", 0.6, String.format(Locale.ROOT,
+          "p50/p99 %.1f/%.1f ms against %.1f/%.1f ms; %d connections, %,d keys; non-200 answers %d and %d", ours.p50Millis(),
+          ours.p99Millis(), constant.p50Millis(), constant.p99Millis(), CONNECTIONS, keys.size(), ours.non200(), constant.non200()));
+    }
+  }
+
+  private static void awaitReady(ProcessorProcess processor) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (processor.readiness().map(report -> "UP".equals(report.path("status").asText())).orElse(false)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the processor did not become ready for the query figure");
+  }
+
+  /** Order ids published to shop.orders (each has an order-status). */
+  private static List<String> orderIds(BenchRun run, int wanted) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.cluster().bootstrapServers());
+    List<String> keys = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      String topic = Topics.ORDERS.name();
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (keys.size() < wanted && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (record.key() != null && keys.size() < wanted) {
+            keys.add(new String(record.key(), StandardCharsets.UTF_8));
+          }
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      throw new IllegalStateException("no order ids to query");
+    }
+    return keys;
+  }
+}
