@@ -103,11 +103,15 @@ final class ProcessFigures {
             firstAt = now;
             firstRestored = restoredNow;
           }
-          // Restoring is over when no store partition restores any more; becoming ready (RUNNING,
-          // lag checked) comes after and is not restoring.
-          if (restoredNow > 0 && report.get().path("partitionsRestoring").asInt() == 0) {
-            restored = restoredNow;
+          // The group may hand out tasks in more than one rebalance, so "nothing restoring" can be
+          // seen between two rounds of restoring: the restore ends at the last moment something was
+          // restoring, and is known to be over once the instance is ready.
+          boolean restoring = report.get().path("partitionsRestoring").asInt() > 0;
+          if (restoring || (endAt == 0 && restoredNow > 0)) {
             endAt = now;
+          }
+          if (restoredNow > 0 && "UP".equals(report.get().path("status").asText())) {
+            restored = restoredNow;
             break;
           }
         }
