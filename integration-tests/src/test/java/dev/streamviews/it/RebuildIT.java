@@ -64,7 +64,10 @@ class RebuildIT {
     try {
       rebuild = pipeline.replay("rebuild", "--interval-ms", "1000", "--give-up-after", "300", "--drain-timeout", "120");
     } finally {
-      Thread.sleep(2_000); // answers just after the old version retired count too
+      // Answers just after the old version retired count too: a few dozen more before the poller stops.
+      int answeredByNow = statuses.size();
+      org.awaitility.Awaitility.await("answers after the switch").atMost(Duration.ofSeconds(30))
+          .until(() -> statuses.size() >= answeredByNow + 50);
       polling.set(false);
       poller.join();
     }
