@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "  A  publish: the producer CLI vs ProducerPerformance",
         "  B  process: the processor (exactly-once) vs ConsumerPerformance on the same backlog;",
         "     B' exactly-once vs at-least-once; D restore after wiping state vs ConsumerPerformance on the changelogs;",
-        "     C point lookups through the view service vs a constant JSON endpoint on the same server",
+        "     C point lookups through the view service vs a constant JSON endpoint on the same server;",
+        "     E freshness, acknowledged to visible over REST under load, vs EndToEndLatency",
         "  F  serde: our Avro serde vs SpecificDatumWriter/Reader alone (JMH)"})
 public final class BenchCli implements Callable<Integer> {
   @Spec
@@ -35,7 +36,7 @@ public final class BenchCli implements Callable<Integer> {
   @Option(names = "--quick", description = "A short run (about two minutes; figures indicative only).")
   boolean quick;
 
-  @Option(names = "--only", split = ",", paramLabel = "FIGURE", description = "Only these figure groups: A, B (with B', D and C), F.")
+  @Option(names = "--only", split = ",", paramLabel = "FIGURE", description = "Only these figure groups: A, B (with B', D, C and E), F.")
   Set<String> only = Set.of("A", "B", "F");
 
   @Option(names = "--stream-threads", defaultValue = "1", paramLabel = "N",
@@ -66,7 +67,8 @@ public final class BenchCli implements Callable<Integer> {
       figures.add(report(out, SerdeFigure.measure(new BenchRun(null, root, workDir, quick, streamThreads))));
     }
     if (only.contains("A") || only.contains("B")) {
-      try (LocalCluster cluster = LocalCluster.start(LocalCluster.Config.onFreePorts(workDir.resolve("cluster")))) {
+      Path clusterDir = workDir.resolve("cluster");
+      try (LocalCluster cluster = LocalCluster.start(LocalCluster.Config.onFreePorts(clusterDir))) {
         BenchRun run = new BenchRun(cluster, root, workDir, quick, streamThreads);
         run.createTopics();
         if (only.contains("A")) {
@@ -77,6 +79,11 @@ public final class BenchCli implements Callable<Integer> {
             figures.add(report(out, figure));
           }
         }
+      } catch (Exception e) {
+        // What the broker saw is the first thing to read when a figure fails on a machine we cannot log in to.
+        Path brokerLog = clusterDir.resolve("kafka/broker.log");
+        spec.commandLine().getErr().printf("The run failed; the last lines of %s:%n%s%n", brokerLog, Directories.tail(brokerLog, 40));
+        throw e;
       }
     }
     Path table = workDir.resolve("BENCHMARKS-table.md");

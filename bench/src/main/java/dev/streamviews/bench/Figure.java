@@ -10,28 +10,50 @@ import java.util.Locale;
  * @param ours our result
  * @param reference the reference's result
  * @param unit what both count, e.g. "records/s"
- * @param goal the least ratio that meets the goal
+ * @param goal the bound on the ratio that meets the goal: its least value for a rate, its greatest for a latency
+ * @param better whether a higher or a lower result is the better one (a rate or a latency)
  * @param note what else to know to read the line (sizes, settings), may be empty
  */
-public record Figure(String name, double ours, double reference, String unit, double goal, String note) {
+public record Figure(String name, double ours, double reference, String unit, double goal, Better better, String note) {
+
+  /** Rates are better higher, latencies lower: the goal is a least or a greatest ratio. */
+  public enum Better {
+    HIGHER(">="), LOWER("<=");
+
+    private final String bound;
+
+    Better(String bound) {
+      this.bound = bound;
+    }
+  }
+
+  /** A rate: the goal is the least ratio. */
+  public Figure(String name, double ours, double reference, String unit, double goal, String note) {
+    this(name, ours, reference, unit, goal, Better.HIGHER, note);
+  }
 
   public double ratio() {
-    return reference == 0 ? 0 : ours / reference;
+    return reference == 0 ? Double.NaN : ours / reference;
   }
 
   public boolean met() {
-    return ratio() >= goal;
+    return better == Better.HIGHER ? ratio() >= goal : ratio() <= goal;
   }
 
   /** One line: name, ours, reference, ratio, goal. */
   public String line() {
-    return String.format(Locale.ROOT, "%-16s ours %,14.0f %-10s reference %,14.0f %-10s ratio %5.2f  goal >= %.2f  %s%s",
-        name, ours, unit, reference, unit, ratio(), goal, met() ? "met" : "NOT MET", note.isEmpty() ? "" : "  (" + note + ")");
+    return String.format(Locale.ROOT, "%-16s ours %14s %-10s reference %14s %-10s ratio %5.2f  goal %s %.2f  %s%s", name, value(ours), unit,
+        value(reference), unit, ratio(), better.bound, goal, met() ? "met" : "NOT MET", note.isEmpty() ? "" : "  (" + note + ")");
   }
 
   /** A row of the Markdown table in docs/BENCHMARKS.md. */
   public String markdownRow() {
-    return String.format(Locale.ROOT, "| %s | %,.0f %s | %,.0f %s | %.2f | ≥ %.2f | %s |", name, ours, unit, reference, unit, ratio(), goal,
-        met() ? "met" : "not met");
+    return String.format(Locale.ROOT, "| %s | %s %s | %s %s | %.2f | %s %.2f | %s |", name, value(ours), unit, value(reference), unit, ratio(),
+        better == Better.HIGHER ? "≥" : "≤", goal, met() ? "met" : "not met");
+  }
+
+  /** Rates in whole units; small values (latencies in milliseconds) with a decimal, which they need. */
+  private static String value(double value) {
+    return String.format(Locale.ROOT, value < 100 ? "%,.1f" : "%,.0f", value);
   }
 }

@@ -5,17 +5,30 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.tools.ConsumerPerformance;
+import org.apache.kafka.tools.EndToEndLatency;
 import org.apache.kafka.tools.ProducerPerformance;
 
 /**
  * Kafka's own load tools, run in this JVM as their command lines would run them, their printed
  * results read back. They are the references: nothing of ours runs inside them.
+ *
+ * <p>A tool that does not complete (a run of ProducerPerformance once saw one batch go unanswered
+ * for two minutes on a CI machine while every other batch was acknowledged) is run once more, and
+ * the failed attempt is told on standard error: a reference that cannot finish says nothing about
+ * our code, and a second failure still fails the run.
  */
 final class KafkaTools {
   private static final Pattern PRODUCER_RESULT = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
+  private static final Pattern LATENCY_PERCENTILES = Pattern.compile("Percentiles: 50th = (\\d+), 99th = (\\d+), 99\\.9th = (\\d+)");
+
+  /** EndToEndLatency's result, in the whole milliseconds it prints. */
+  record Latencies(long p50Millis, long p99Millis, long p999Millis) {}
 
   private KafkaTools() {}
 
@@ -24,14 +37,13 @@ final class KafkaTools {
     List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(records),
         "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrapServers));
     args.addAll(producerProps);
-    String output = captured(() -> {
+    return withOneRetry("ProducerPerformance", () -> producerRecordsPerSecond(captured(() -> {
       try {
         ProducerPerformance.main(args.toArray(String[]::new));
       } catch (Exception e) {
         throw new IllegalStateException("ProducerPerformance failed: " + e, e);
       }
-    });
-    return producerRecordsPerSecond(output, records);
+    }), records));
   }
 
   /** The records/s of ProducerPerformance's final line ({@code N records sent, X records/sec ...}). */
@@ -55,9 +67,52 @@ final class KafkaTools {
    * the group, as our figures leave out start-up).
    */
   static double consumerPerformance(String bootstrapServers, String include, long records, String group) {
-    String output = captured(() -> ConsumerPerformance.main(new String[] {"--bootstrap-server", bootstrapServers, "--include", include,
-        "--messages", Long.toString(records), "--group", group, "--timeout", "60000"}));
-    return consumerFetchRecordsPerSecond(output, records);
+    AtomicInteger attempt = new AtomicInteger();
+    return withOneRetry("ConsumerPerformance", () -> consumerFetchRecordsPerSecond(captured(() -> ConsumerPerformance.main(new String[] {
+        "--bootstrap-server", bootstrapServers, "--include", include, "--messages", Long.toString(records),
+        // A second attempt reads from the start in a group of its own.
+        "--group", group + (attempt.getAndIncrement() == 0 ? "" : "-again"), "--timeout", "60000"})), records));
+  }
+
+  /**
+   * {@code EndToEndLatency}: {@code records} records of {@code recordSize} bytes, each sent with
+   * {@code acks=all} and awaited, then polled for by a consumer; the latencies from send to receipt.
+   */
+  static Latencies endToEndLatency(String bootstrapServers, String topic, int records, int recordSize) {
+    return withOneRetry("EndToEndLatency", () -> {
+      AtomicInteger exitCode = new AtomicInteger();
+      // Its main ends in Exit.exit, which must not end this JVM.
+      Exit.setExitProcedure((code, message) -> exitCode.set(code));
+      try {
+        String output = captured(() -> EndToEndLatency.main("--bootstrap-server", bootstrapServers, "--topic", topic,
+            "--num-records", Integer.toString(records), "--producer-acks", "all", "--record-size", Integer.toString(recordSize)));
+        if (exitCode.get() != 0) {
+          throw new IllegalStateException("EndToEndLatency exited with " + exitCode.get() + ":\n" + output);
+        }
+        return endToEndPercentiles(output);
+      } finally {
+        Exit.resetExitProcedure();
+      }
+    });
+  }
+
+  /** The percentiles of EndToEndLatency's last line ({@code Percentiles: 50th = 1, 99th = 3, 99.9th = 7}). */
+  static Latencies endToEndPercentiles(String output) {
+    Matcher matcher = LATENCY_PERCENTILES.matcher(output);
+    if (!matcher.find()) {
+      throw new IllegalStateException("no percentiles from EndToEndLatency:\n" + output);
+    }
+    return new Latencies(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3)));
+  }
+
+  private static <T> T withOneRetry(String tool, Supplier<T> run) {
+    try {
+      return run.get();
+    } catch (IllegalStateException first) {
+      System.err.println(tool + " did not complete; running it once more. What it printed:");
+      System.err.println(first.getMessage());
+      return run.get();
+    }
   }
 
   /**
@@ -80,15 +135,22 @@ final class KafkaTools {
     throw new IllegalStateException("no result from ConsumerPerformance:\n" + output);
   }
 
-  /** Runs the tool with {@code System.out} captured: the tools print their results there. */
+  /**
+   * Runs the tool with {@code System.out} and {@code System.err} captured together: the tools print
+   * their results on one and their complaints on the other.
+   */
   private static synchronized String captured(Runnable tool) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = System.out;
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    PrintStream err = System.err;
+    PrintStream both = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    System.setOut(both);
+    System.setErr(both);
     try {
       tool.run();
     } finally {
       System.setOut(out);
+      System.setErr(err);
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }

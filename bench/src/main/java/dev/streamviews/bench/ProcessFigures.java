@@ -21,7 +21,9 @@ import java.util.Optional;
  *       restored per second (its own count, from the first record restored to no partition
  *       restoring), against {@code ConsumerPerformance} reading the changelogs.
  *   <li>C: with that instance restored and ready, point lookups through a view service (see
- *       {@link QueryFigure}).
+ *       {@link QueryFigure});
+ *   <li>E: with the same instance and view service, how soon a published order is visible while a
+ *       load runs at half of B's rate (see {@link FreshnessFigure}).
  * </ul>
  */
 final class ProcessFigures {
@@ -53,7 +55,7 @@ final class ProcessFigures {
         atLeastOnce = processingRate(kafka, processor, "bench-alo", inputs, backlog, run.quick());
       }
       figures.add(new Figure("B'. guarantee", exactlyOnce, atLeastOnce, "records/s", 0.8, "B with exactly_once_v2 against B with at_least_once"));
-      restoreThenQuery(run, kafka, eosState, figures);
+      restoreThenQuery(run, kafka, eosState, exactlyOnce, figures);
     }
     return figures;
   }
@@ -82,8 +84,8 @@ final class ProcessFigures {
         + (processor.alive() ? "still running" : "died") + "; see its log in the bench directory)");
   }
 
-  /** D, then (with the restored instance still running) C. */
-  private static void restoreThenQuery(BenchRun run, GroupProgress kafka, Path stateDir, List<Figure> figures)
+  /** D, then (with the restored instance still running) C and E. */
+  private static void restoreThenQuery(BenchRun run, GroupProgress kafka, Path stateDir, double processingRate, List<Figure> figures)
       throws IOException, InterruptedException {
     Directories.deleteRecursively(stateDir);
     long firstAt = 0;
@@ -129,7 +131,12 @@ final class ProcessFigures {
       figures.add(new Figure("D. restore", ours, reference, "records/s", 0.5,
           String.format("%,d changelog records of %d changelog topics, after wiping the local state%s", restored, changelogs.size(),
               timed ? "" : "; restore ended between two looks, so ours is a lower bound")));
-      figures.add(QueryFigure.measure(run, processor));
+      QueryFigure.awaitReady(processor);
+      try (ViewServiceProcess views = ViewServiceProcess.start(run, processor.queryEndpoint(), run.workDir().resolve("view-service.log"))) {
+        views.awaitReady(Duration.ofMinutes(2));
+        figures.add(QueryFigure.measure(run, views));
+        figures.add(FreshnessFigure.measure(run, views, processingRate));
+      }
     }
   }
 }

@@ -23,22 +23,20 @@ final class QueryFigure {
 
   private QueryFigure() {}
 
-  static Figure measure(BenchRun run, ProcessorProcess processor) throws InterruptedException {
-    awaitReady(processor);
-    try (ViewServiceProcess views = ViewServiceProcess.start(run, processor.queryEndpoint(), run.workDir().resolve("view-service.log"))) {
-      views.awaitReady(Duration.ofMinutes(2));
-      List<String> keys = orderIds(run, run.quick() ? 5_000 : 50_000);
-      Duration warmUp = Duration.ofSeconds(run.quick() ? 2 : 5);
-      Duration measured = Duration.ofSeconds(run.quick() ? 5 : 20);
-      HttpLoad.Result ours = HttpLoad.run(HttpLoad.randomKeys(views.http, "/views/order-status/", keys), CONNECTIONS, warmUp, measured);
-      HttpLoad.Result constant = HttpLoad.run(() -> views.http.resolve("/healthz/liveness"), CONNECTIONS, warmUp, measured);
-      return new Figure("C. query", ours.requestsPerSecond(), constant.requestsPerSecond(), "requests/s", 0.6, String.format(Locale.ROOT,
-          "p50/p99 %.1f/%.1f ms against %.1f/%.1f ms; %d connections, %,d keys; non-200 answers %d and %d", ours.p50Millis(),
-          ours.p99Millis(), constant.p50Millis(), constant.p99Millis(), CONNECTIONS, keys.size(), ours.non200(), constant.non200()));
-    }
+  /** @param views a view service in front of a ready processor instance */
+  static Figure measure(BenchRun run, ViewServiceProcess views) throws InterruptedException {
+    List<String> keys = orderIds(run, run.quick() ? 5_000 : 50_000);
+    Duration warmUp = Duration.ofSeconds(run.quick() ? 2 : 5);
+    Duration measured = Duration.ofSeconds(run.quick() ? 5 : 20);
+    HttpLoad.Result ours = HttpLoad.run(HttpLoad.randomKeys(views.http, "/views/order-status/", keys), CONNECTIONS, warmUp, measured);
+    HttpLoad.Result constant = HttpLoad.run(() -> views.http.resolve("/healthz/liveness"), CONNECTIONS, warmUp, measured);
+    return new Figure("C. query", ours.requestsPerSecond(), constant.requestsPerSecond(), "requests/s", 0.6, String.format(Locale.ROOT,
+        "p50/p99 %.1f/%.1f ms against %.1f/%.1f ms; %d connections, %,d keys; non-200 answers %d and %d", ours.p50Millis(),
+        ours.p99Millis(), constant.p50Millis(), constant.p99Millis(), CONNECTIONS, keys.size(), ours.non200(), constant.non200()));
   }
 
-  private static void awaitReady(ProcessorProcess processor) throws InterruptedException {
+  /** Until the processor's readiness says UP (its stores restored): before a view service is put in front of it. */
+  static void awaitReady(ProcessorProcess processor) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {
       if (processor.readiness().map(report -> "UP".equals(report.path("status").asText())).orElse(false)) {

@@ -37,4 +37,17 @@ class KafkaToolsTest {
 
     assertThatThrownBy(() -> KafkaTools.consumerFetchRecordsPerSecond(output, 11)).hasMessageContaining("read 10 of 11 records");
   }
+
+  @Test
+  void takesThePercentilesOfEndToEndLatency() {
+    String output = String.join("\n", "0\t12.5", "1000\t1.2", "Avg latency: 1.8000 ms", "Percentiles: 50th = 1, 99th = 4, 99.9th = 9");
+
+    assertThat(KafkaTools.endToEndPercentiles(output)).isEqualTo(new KafkaTools.Latencies(1, 4, 9));
+  }
+
+  @Test
+  void refusesAnEndToEndLatencyRunWithoutPercentiles() {
+    assertThatThrownBy(() -> KafkaTools.endToEndPercentiles("poll() timed out before finding a result"))
+        .hasMessageContaining("no percentiles");
+  }
 }

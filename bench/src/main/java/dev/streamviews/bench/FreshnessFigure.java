@@ -1,0 +1,242 @@
+package dev.streamviews.bench;
+
+import dev.streamviews.bench.Figure.Better;
+import dev.streamviews.schemas.events.OrderLine;
+import dev.streamviews.schemas.events.OrderPlaced;
+import dev.streamviews.schemas.registry.SchemaRegistryClient;
+import dev.streamviews.schemas.serde.AvroSerializer;
+import dev.streamviews.schemas.topics.Topics;
+import dev.streamviews.schemas.topics.Views;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Figure E: how soon a published event can be read from its view. While generated events of all
+ * four topics flow in at half of B's rate, probe orders are published at a steady rate with
+ * {@code acks=all} (our serializer, through the registry) and, from the moment Kafka acknowledges
+ * one, its {@code order-status} is asked for over REST until it answers. Each probe's times are
+ * written to {@code freshness-probes.csv}, with the moment it appeared in the view topic. The reference is Kafka's
+ * {@code EndToEndLatency} (send with {@code acks=all}, then poll for the record) with records of
+ * the probes' size, run under the same load: what Kafka alone takes to carry a record from
+ * producer to consumer on this machine at that moment.
+ */
+final class FreshnessFigure {
+  static final String REFERENCE_TOPIC = "bench.end-to-end-latency";
+  /** A probe not visible by then is a failed run, not a slow sample. */
+  private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
+  /** Probes a second: a few hundred in a quick run's load, light beside the load itself. */
+  private static final int PROBES_PER_SECOND = 20;
+  /** Between two rounds of looks at the view: short against the latencies measured, long enough not to load the server. */
+  private static final long POLL_PAUSE_NANOS = 500_000;
+
+  private FreshnessFigure() {}
+
+  /** @param processingRate figure B's result: the background load runs at half of it */
+  static Figure measure(BenchRun run, ViewServiceProcess views, double processingRate) throws InterruptedException {
+    double rate = processingRate / 2;
+    // The instance was restarted for D and has only restored and answered queries since: its
+    // processing code is not compiled yet. Probes start once the load has warmed it up (a cold
+    // instance at this rate falls seconds behind for its first ten seconds or so; see BENCHMARKS.md).
+    Duration warmUp = Duration.ofSeconds(run.quick() ? 10 : 20);
+    Duration measured = Duration.ofSeconds(run.quick() ? 10 : 45);
+    Probes probes;
+    try (BackgroundLoad load = BackgroundLoad.start(run, events(rate, warmUp.plus(measured)), rate, 3)) {
+      probes = probe(run, views.http, load, warmUp);
+    }
+    KafkaTools.Latencies reference;
+    try (BackgroundLoad load = BackgroundLoad.start(run, events(rate, measured), rate, 4)) {
+      reference = KafkaTools.endToEndLatency(run.cluster().bootstrapServers(), REFERENCE_TOPIC, probes.count(), probes.recordSize());
+    }
+    // EndToEndLatency prints whole milliseconds, rounded down; under one is counted as one.
+    long referenceP99 = Math.max(1, reference.p99Millis());
+    return new Figure("E. freshness", probes.p99Millis(), referenceP99, "ms p99", 5, Better.LOWER, String.format(Locale.ROOT,
+        "order-status, acknowledged to visible over REST: p50/p99 %.1f/%.1f ms over %,d probes (%d/s) against send to received p50/p99 %d/%d ms"
+            + " (whole ms); background load %,.0f events/s",
+        probes.p50Millis(), probes.p99Millis(), probes.count(), PROBES_PER_SECOND, reference.p50Millis(), reference.p99Millis(), rate));
+  }
+
+  /**
+   * Probes at a steady rate while the load runs, from the end of the warm-up on, each published whatever became of the ones before
+   * (so a stall is measured by every probe it holds up, not by one), and one thread asking over REST
+   * for every acknowledged probe not yet seen, round after round. A probe's latency is therefore
+   * exact to within one round, which is one request when the pipeline keeps up.
+   */
+  private static Probes probe(BenchRun run, URI views, BackgroundLoad load, Duration warmUp) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    String prefix = "fresh-" + Long.toString(System.currentTimeMillis(), 36) + "-";
+    List<Probe> all = new ArrayList<>();
+    Queue<Probe> acknowledged = new ConcurrentLinkedQueue<>();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    try (KafkaProducer<String, OrderPlaced> producer = probeProducer(run);
+        ViewTopicWatch emitted = new ViewTopicWatch(run.cluster().bootstrapServers(), Views.ORDER_STATUS.topic().name(), prefix)) {
+      ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+      sender.scheduleAtFixedRate(() -> {
+        if (!load.running()) {
+          return;
+        }
+        Probe probe = new Probe(prefix + all.size());
+        all.add(probe);
+        OrderPlaced order = new OrderPlaced(probe.orderId, "c-fresh", List.of(new OrderLine("sku-fresh", 1, 100L)), Instant.now());
+        producer.send(new ProducerRecord<>(Topics.ORDERS.name(), probe.orderId, order), (metadata, error) -> {
+          if (error != null) {
+            failure.compareAndSet(null, error);
+            return;
+          }
+          probe.ackedAt = System.nanoTime();
+          probe.recordSize = metadata.serializedKeySize() + metadata.serializedValueSize();
+          acknowledged.add(probe);
+        });
+      }, warmUp.toMillis(), 1_000 / PROBES_PER_SECOND, TimeUnit.MILLISECONDS);
+      List<Probe> outstanding = new ArrayList<>();
+      while (load.running() || !outstanding.isEmpty() || !acknowledged.isEmpty()) {
+        if (!load.running() && !sender.isShutdown()) {
+          // The last probes go out with the load; wait until they are acknowledged before the last rounds.
+          sender.shutdown();
+          sender.awaitTermination(10, TimeUnit.SECONDS);
+          producer.flush();
+        }
+        if (failure.get() != null) {
+          throw new IllegalStateException("a probe order was not acknowledged: " + failure.get(), failure.get());
+        }
+        for (Probe probe; (probe = acknowledged.poll()) != null; ) {
+          outstanding.add(probe);
+        }
+        for (Iterator<Probe> it = outstanding.iterator(); it.hasNext(); ) {
+          if (answered(http, views, it.next())) {
+            it.remove();
+          }
+        }
+        LockSupport.parkNanos(POLL_PAUSE_NANOS);
+      }
+      sender.shutdownNow();
+      Thread.sleep(200);
+      all.forEach(probe -> probe.inViewTopicAt = emitted.firstSeen(probe.orderId));
+    }
+    if (all.isEmpty()) {
+      throw new IllegalStateException("no probe went out: the load ended within the warm-up of " + warmUp.toSeconds() + " s");
+    }
+    writeSeries(run.workDir().resolve("freshness-probes.csv"), all);
+    return new Probes(all.stream().mapToLong(probe -> probe.visibleAt - probe.ackedAt).toArray(), all.get(0).recordSize);
+  }
+
+  private static long events(double ratePerSecond, Duration duration) {
+    return Math.max(1, Math.round(ratePerSecond * duration.toSeconds()));
+  }
+
+  /** Asks for the probe's order once: true (and its time noted) when the view has it. */
+  private static boolean answered(HttpClient http, URI views, Probe probe) throws InterruptedException {
+    int status;
+    try {
+      status = http.send(HttpRequest.newBuilder(views.resolve("/views/order-status/" + probe.orderId)).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      throw new IllegalStateException("the view service did not answer for " + probe.orderId + ": " + e, e);
+    }
+    long now = System.nanoTime();
+    if (status == 200) {
+      probe.visibleAt = now;
+      return true;
+    }
+    probe.otherAnswers.merge(status, 1, Integer::sum);
+    if (now - probe.ackedAt > VISIBLE_WITHIN.toNanos()) {
+      throw new IllegalStateException(probe.orderId + " was not visible " + VISIBLE_WITHIN.toSeconds() + " s after it was acknowledged"
+          + " (answers " + probe.otherAnswers + ")");
+    }
+    return false;
+  }
+
+  /** One probe order: when Kafka acknowledged it, when it was first in the view topic, when the view service first had it. */
+  private static final class Probe {
+    final String orderId;
+    final Map<Integer, Integer> otherAnswers = new TreeMap<>();
+    volatile long ackedAt;
+    volatile int recordSize;
+    long inViewTopicAt = -1;
+    long visibleAt;
+
+    Probe(String orderId) {
+      this.orderId = orderId;
+    }
+  }
+
+  /** Each probe's moment and latencies, in the order they went out: where the slow ones fall tells what they wait for. */
+  private static void writeSeries(Path file, List<Probe> probes) {
+    List<String> lines = new ArrayList<>(List.of("seconds_since_first_probe,visible_ms,in_view_topic_ms,answers_before_200"));
+    long first = probes.get(0).ackedAt;
+    for (Probe probe : probes) {
+      StringJoiner others = new StringJoiner(" ");
+      probe.otherAnswers.forEach((status, times) -> others.add(status + "x" + times));
+      lines.add(String.format(Locale.ROOT, "%.3f,%.3f,%.3f,%s", (probe.ackedAt - first) / 1e9, (probe.visibleAt - probe.ackedAt) / 1e6,
+          probe.inViewTopicAt < 0 ? -1 : (probe.inViewTopicAt - probe.ackedAt) / 1e6, others));
+    }
+    try {
+      Files.write(file, lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static KafkaProducer<String, OrderPlaced> probeProducer(BenchRun run) {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, run.cluster().bootstrapServers());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    // One record at a time, sent at once: as EndToEndLatency sends.
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    return new KafkaProducer<>(config, new StringSerializer(),
+        new AvroSerializer<>(new SchemaRegistryClient(run.cluster().schemaRegistryUrl()), true));
+  }
+
+  /** The probes' latencies, acknowledged to visible, in nanoseconds. */
+  private record Probes(long[] latencies, int recordSize) {
+    Probes {
+      if (latencies.length == 0) {
+        throw new IllegalStateException("no probe was measured");
+      }
+      Arrays.sort(latencies);
+    }
+
+    int count() {
+      return latencies.length;
+    }
+
+    double p50Millis() {
+      return percentile(0.50);
+    }
+
+    double p99Millis() {
+      return percentile(0.99);
+    }
+
+    private double percentile(double share) {
+      return latencies[Math.min(latencies.length - 1, (int) (latencies.length * share))] / 1e6;
+    }
+  }
+}
