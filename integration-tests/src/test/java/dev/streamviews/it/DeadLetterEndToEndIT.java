@@ -69,7 +69,10 @@ class DeadLetterEndToEndIT {
     }
     assertThat(ViewServiceCalls.get(pipeline.viewService, "/views/order-status/" + poisoned).status()).isEqualTo(404);
     assertThat(pipeline.processorsAlive()).isTrue();
-    assertThat(pipeline.allProcessorsAnswer("/healthz/readiness")).isTrue();
+    // Ready is not a constant: a processor whose input lag is over the threshold (the suite shares the
+    // topics, and an earlier test may have left a backlog) is briefly not ready. Every one must be again.
+    Awaitility.await("every processor ready").atMost(Duration.ofSeconds(30))
+        .until(() -> pipeline.allProcessorsAnswer("/healthz/readiness"));
     Awaitility.await("dead-letter metric").atMost(Duration.ofSeconds(10)).until(() -> deadLetterMetric() >= 1);
   }
 
