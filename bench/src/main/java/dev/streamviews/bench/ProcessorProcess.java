@@ -54,11 +54,7 @@ final class ProcessorProcess implements AutoCloseable {
     int queryPort = FreePort.pick();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-Dstreamviews.processor.streams.processing.guarantee=" + guarantee));
-    // For profiling a figure: e.g. STREAMVIEWS_BENCH_PROCESSOR_OPTS=-XX:StartFlightRecording=filename=b.jfr
-    String extra = System.getenv("STREAMVIEWS_BENCH_PROCESSOR_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      command.addAll(List.of(extra.trim().replace("{log}", log.getFileName().toString()).split("\\s+")));
-    }
+    command.addAll(Processes.extraJvmOptions("STREAMVIEWS_BENCH_PROCESSOR_OPTS", log));
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
