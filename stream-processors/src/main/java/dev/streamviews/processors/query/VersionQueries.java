@@ -20,13 +20,14 @@ final class VersionQueries {
   final KeyLookup lookup;
   final RangeScan ranges;
   private final StoreLayout layout;
+  private final StandbyLags lags;
   private final String self;
 
   VersionQueries(ProcessorStreams version, HostInfo self, long maxStandbyLag) {
     this.version = version;
     KafkaStreams streams = version.streams();
     this.layout = StoreLayout.of(version.topology().describe(), version.applicationId());
-    StandbyLags lags = new StandbyLags(streams);
+    this.lags = new StandbyLags(streams);
     this.lookup = new KeyLookup(streams, self, lags, maxStandbyLag);
     this.ranges = new RangeScan(streams, new LocalCopies(streams, self, layout, lags), maxStandbyLag);
     this.self = self.host() + ":" + self.port();
@@ -40,7 +41,8 @@ final class VersionQueries {
       for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
         reply.addInstances(describe(instance));
       }
-      streams.allLocalStorePartitionLags().forEach((store, lags) -> lags.forEach((partition, lag) ->
+      // As last read (at most a second or so old): this runs on the query server's event loop.
+      lags.all().forEach((store, partitions) -> partitions.forEach((partition, lag) ->
           reply.addLags(LocalLag.newBuilder().setStore(store).setPartition(partition).setOffsetLag(lag.offsetLag()))));
     } catch (RuntimeException notRunningYet) {
       log.debug("No Streams metadata for version {} yet: {}", version.version(), notRunningYet.getMessage());
