@@ -105,15 +105,19 @@ final class FreshnessFigure {
         Probe probe = new Probe(prefix + all.size());
         all.add(probe);
         OrderPlaced order = new OrderPlaced(probe.orderId, "c-fresh", List.of(new OrderLine("sku-fresh", 1, 100L)), Instant.now());
-        producer.send(new ProducerRecord<>(Topics.ORDERS.name(), probe.orderId, order), (metadata, error) -> {
-          if (error != null) {
-            failure.compareAndSet(null, error);
-            return;
-          }
-          probe.ackedAt = System.nanoTime();
-          probe.recordSize = metadata.serializedKeySize() + metadata.serializedValueSize();
-          acknowledged.add(probe);
-        });
+        try {
+          producer.send(new ProducerRecord<>(Topics.ORDERS.name(), probe.orderId, order), (metadata, error) -> {
+            if (error != null) {
+              failure.compareAndSet(null, error);
+              return;
+            }
+            probe.ackedAt = System.nanoTime();
+            probe.recordSize = metadata.serializedKeySize() + metadata.serializedValueSize();
+            acknowledged.add(probe);
+          });
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e); // thrown here, it would silently end the schedule
+        }
       }, warmUp.toMillis(), 1_000 / PROBES_PER_SECOND, TimeUnit.MILLISECONDS);
       List<Probe> outstanding = new ArrayList<>();
       while (load.running() || !outstanding.isEmpty() || !acknowledged.isEmpty()) {
