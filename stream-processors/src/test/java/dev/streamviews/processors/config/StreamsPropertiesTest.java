@@ -1,0 +1,33 @@
+package dev.streamviews.processors.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsPropertiesTest {
+
+  @Test
+  void tasksProcessWhatTheyHaveRatherThanWaitForEveryInputPartition() {
+    Properties config = StreamsProperties.of(settings(Map.of()), topic -> { });
+
+    assertThat(config.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+  }
+
+  @Test
+  void passedThroughStreamsConfigsWinOverOurDefaults() {
+    Properties config = StreamsProperties.of(settings(Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0",
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)), topic -> { });
+
+    assertThat(config.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("0");
+    assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
+  }
+
+  private static ProcessorSettings settings(Map<String, String> streams) {
+    return new ProcessorSettings("streamviews-test", "127.0.0.1:1", "mock://registry", "/tmp/unused", "127.0.0.1", 7070, null,
+        0, 1, 1, 100, 60_000, 10_000, 60_000, 10_000, 10_000, 30_000, streams);
+  }
+}
