@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,11 +24,12 @@ import java.util.function.Supplier;
  */
 final class HttpLoad {
   /** What a load run saw. */
-  record Result(double requestsPerSecond, double p50Millis, double p99Millis, long non200) {}
+  /** @param cpuMillisPerRequest CPU time per answered request of each process the meter watched, over the measured window */
+  record Result(double requestsPerSecond, double p50Millis, double p99Millis, long non200, Map<String, Double> cpuMillisPerRequest) {}
 
   private HttpLoad() {}
 
-  static Result run(Supplier<URI> next, int connections, Duration warmUp, Duration measured) throws InterruptedException {
+  static Result run(Supplier<URI> next, int connections, Duration warmUp, Duration measured, CpuMeter cpu) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     AtomicLong non200 = new AtomicLong();
     long[][] latencies = new long[connections][];
@@ -64,6 +67,10 @@ final class HttpLoad {
       });
     }
     workers.shutdown();
+    sleepUntil(measureFrom);
+    cpu.start();
+    sleepUntil(until);
+    Map<String, Duration> used = cpu.stop();
     if (!workers.awaitTermination(warmUp.plus(measured).toSeconds() + 30, TimeUnit.SECONDS)) {
       workers.shutdownNow();
     }
@@ -75,7 +82,16 @@ final class HttpLoad {
       at += counts[w];
     }
     Arrays.sort(all);
-    return new Result(total / (measured.toNanos() / 1e9), percentile(all, 0.50), percentile(all, 0.99), non200.get());
+    Map<String, Double> perRequest = new LinkedHashMap<>();
+    used.forEach((name, time) -> perRequest.put(name, total == 0 ? 0 : time.toNanos() / 1e6 / total));
+    return new Result(total / (measured.toNanos() / 1e9), percentile(all, 0.50), percentile(all, 0.99), non200.get(), perRequest);
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left = nanoTime - System.nanoTime();
+    if (left > 0) {
+      Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+    }
   }
 
   static double percentile(long[] sortedNanos, double quantile) {

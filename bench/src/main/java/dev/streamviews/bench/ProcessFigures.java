@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Figures B, B′, D and C, on one backlog in the four input topics:
@@ -16,6 +17,8 @@ import java.util.Optional;
  *   <li>B: the processor (its jar, one instance, exactly-once) working through the backlog, input
  *       records per second from its first commit to its last, against {@code ConsumerPerformance}
  *       reading the same backlog;
+ *       Beside it, how many records the views write per input record and the rate of Kafka Streams
+ *       doing nothing per record ({@link StreamsFloor});
  *   <li>B′: the same processor with {@code at_least_once}, as the reference for exactly-once;
  *   <li>D: the exactly-once instance restarted on a wiped state directory, changelog records
  *       restored per second (its own count, from the first record restored to no partition
@@ -44,15 +47,24 @@ final class ProcessFigures {
       double exactlyOnce;
       try (ProcessorProcess processor = ProcessorProcess.start(run, "bench-eos", eosState, "exactly_once_v2",
           run.workDir().resolve("processor-eos.log"))) {
-        exactlyOnce = processingRate(kafka, processor, "bench-eos", inputs, backlog, run.quick());
+        exactlyOnce = processingRate(kafka, processor::alive, "bench-eos", inputs, backlog, run.quick());
       }
-      String backlogNote = String.format("backlog of %,d input records, one processor instance, %d stream thread(s)", backlog,
-          run.streamThreads());
-      figures.add(new Figure("B. process", exactlyOnce, reference, "records/s", 0.35, backlogNote + ", exactly_once_v2"));
+      // What the views write for each input record (changelogs, repartitions, view topics), and what
+      // Kafka Streams manages doing nothing: the two halves of the distance from B to its reference.
+      double written = kafka.records(kafka.topicsMatching("bench-eos-.*-(changelog|repartition)|shop\\.views\\..*")) / (double) backlog;
+      double floor;
+      try (StreamsFloor streams = StreamsFloor.start(run.cluster().bootstrapServers(), "bench-floor", inputs,
+          run.workDir().resolve("state-floor"))) {
+        floor = processingRate(kafka, streams::running, "bench-floor", inputs, backlog, run.quick());
+      }
+      String backlogNote = String.format("backlog of %,d input records, one processor instance, %d stream thread(s), exactly_once_v2; "
+              + "%.1f records written per input record; Kafka Streams doing nothing per record: %,.0f records/s, ratio %.2f",
+          backlog, run.streamThreads(), written, floor, floor / reference);
+      figures.add(new Figure("B. process", exactlyOnce, reference, "records/s", 0.35, backlogNote));
       double atLeastOnce;
       try (ProcessorProcess processor = ProcessorProcess.start(run, "bench-alo", run.workDir().resolve("state-alo"),
           "at_least_once", run.workDir().resolve("processor-alo.log"))) {
-        atLeastOnce = processingRate(kafka, processor, "bench-alo", inputs, backlog, run.quick());
+        atLeastOnce = processingRate(kafka, processor::alive, "bench-alo", inputs, backlog, run.quick());
       }
       figures.add(new Figure("B'. guarantee", exactlyOnce, atLeastOnce, "records/s", 0.8, "B with exactly_once_v2 against B with at_least_once"));
       restoreThenQuery(run, kafka, eosState, exactlyOnce, figures);
@@ -61,13 +73,13 @@ final class ProcessFigures {
   }
 
   /** Input records per second between the group's first observed commit and the moment it has committed everything. */
-  private static double processingRate(GroupProgress kafka, ProcessorProcess processor, String group, List<String> inputs, long backlog,
+  private static double processingRate(GroupProgress kafka, BooleanSupplier alive, String group, List<String> inputs, long backlog,
       boolean quick) throws InterruptedException {
     long startedAt = System.nanoTime();
     long deadline = startedAt + Duration.ofMinutes(quick ? 5 : 30).toNanos();
     long firstAt = 0;
     long firstCommitted = 0;
-    while (System.nanoTime() < deadline && processor.alive()) {
+    while (System.nanoTime() < deadline && alive.getAsBoolean()) {
       long committed = kafka.committed(group, inputs);
       long now = System.nanoTime();
       if (firstAt == 0 && committed > 0) {
@@ -80,8 +92,8 @@ final class ProcessFigures {
       }
       Thread.sleep(POLL.toMillis());
     }
-    throw new IllegalStateException(group + " did not process the backlog of " + backlog + " records (processor "
-        + (processor.alive() ? "still running" : "died") + "; see its log in the bench directory)");
+    throw new IllegalStateException(group + " did not process the backlog of " + backlog + " records ("
+        + (alive.getAsBoolean() ? "still running" : "stopped") + "; see the logs in the bench directory)");
   }
 
   /** D, then (with the restored instance still running) C and E. */
@@ -134,7 +146,7 @@ final class ProcessFigures {
       QueryFigure.awaitReady(processor);
       try (ViewServiceProcess views = ViewServiceProcess.start(run, processor.queryEndpoint(), run.workDir().resolve("view-service.log"))) {
         views.awaitReady(Duration.ofMinutes(2));
-        figures.add(QueryFigure.measure(run, views));
+        figures.add(QueryFigure.measure(run, views, processor));
         figures.add(FreshnessFigure.measure(run, views, processingRate));
       }
     }

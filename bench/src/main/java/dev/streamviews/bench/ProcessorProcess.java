@@ -93,6 +93,11 @@ final class ProcessorProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The JVM's process, for its CPU time. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   @Override
   public void close() {
     Processes.stop(process, Duration.ofSeconds(60));

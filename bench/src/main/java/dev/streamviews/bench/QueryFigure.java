@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.StringJoiner;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,16 +26,33 @@ final class QueryFigure {
 
   private QueryFigure() {}
 
-  /** @param views a view service in front of a ready processor instance */
-  static Figure measure(BenchRun run, ViewServiceProcess views) throws InterruptedException {
+  /**
+   * @param views a view service in front of a ready processor instance
+   * @param processor that instance, whose CPU time is counted beside the view service's and the load generator's
+   */
+  static Figure measure(BenchRun run, ViewServiceProcess views, ProcessorProcess processor) throws InterruptedException {
     List<String> keys = orderIds(run, run.quick() ? 5_000 : 50_000);
     Duration warmUp = Duration.ofSeconds(run.quick() ? 2 : 5);
     Duration measured = Duration.ofSeconds(run.quick() ? 5 : 20);
-    HttpLoad.Result ours = HttpLoad.run(HttpLoad.randomKeys(views.http, "/views/order-status/", keys), CONNECTIONS, warmUp, measured);
-    HttpLoad.Result constant = HttpLoad.run(() -> views.http.resolve("/healthz/liveness"), CONNECTIONS, warmUp, measured);
+    Map<String, ProcessHandle> jvms = new LinkedHashMap<>();
+    jvms.put("view service", views.handle());
+    jvms.put("processor", processor.handle());
+    jvms.put("load generator", ProcessHandle.current());
+    HttpLoad.Result ours = HttpLoad.run(HttpLoad.randomKeys(views.http, "/views/order-status/", keys), CONNECTIONS, warmUp, measured,
+        new CpuMeter(jvms));
+    HttpLoad.Result constant = HttpLoad.run(() -> views.http.resolve("/healthz/liveness"), CONNECTIONS, warmUp, measured,
+        new CpuMeter(jvms));
     return new Figure("C. query", ours.requestsPerSecond(), constant.requestsPerSecond(), "requests/s", 0.6, String.format(Locale.ROOT,
-        "p50/p99 %.1f/%.1f ms against %.1f/%.1f ms; %d connections, %,d keys; non-200 answers %d and %d", ours.p50Millis(),
-        ours.p99Millis(), constant.p50Millis(), constant.p99Millis(), CONNECTIONS, keys.size(), ours.non200(), constant.non200()));
+        "p50/p99 %.1f/%.1f ms against %.1f/%.1f ms; %d connections, %,d keys; non-200 answers %d and %d; CPU ms per request %s against %s",
+        ours.p50Millis(), ours.p99Millis(), constant.p50Millis(), constant.p99Millis(), CONNECTIONS, keys.size(), ours.non200(),
+        constant.non200(), cpuPerRequest(ours), cpuPerRequest(constant)));
+  }
+
+  /** "view service 0.90, processor 0.60, load generator 0.40". */
+  private static String cpuPerRequest(HttpLoad.Result result) {
+    StringJoiner joined = new StringJoiner(", ");
+    result.cpuMillisPerRequest().forEach((jvm, millis) -> joined.add(String.format(Locale.ROOT, "%s %.3f", jvm, millis)));
+    return joined.toString();
   }
 
   /** Until the processor's readiness says UP (its stores restored): before a view service is put in front of it. */

@@ -66,6 +66,11 @@ final class ViewServiceProcess implements AutoCloseable {
     throw new IllegalStateException("the view service did not become ready within " + timeout.toSeconds() + " s");
   }
 
+  /** The JVM's process, for its CPU time. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   @Override
   public void close() {
     Processes.stop(process, Duration.ofSeconds(30));
