@@ -9,6 +9,7 @@ import dev.streamviews.schemas.events.ShipmentStatus;
 import dev.streamviews.schemas.events.ShipmentUpdated;
 import dev.streamviews.schemas.events.StockAdjusted;
 import dev.streamviews.schemas.events.StockAdjustmentReason;
+import dev.streamviews.schemas.topics.Topic;
 import dev.streamviews.schemas.topics.Topics;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.apache.avro.generic.IndexedRecord;
 
 /**
  * An endless, reproducible stream of consistent shop events: the same seed gives the same events.
@@ -29,6 +32,10 @@ import java.util.SplittableRandom;
  * and often a delivery, and now and then a restock or damage of a sku it sold. Orders are placed
  * about every 100 ms of event time. A share of events is held back and published a few events
  * later (arriving out of order), and a share is published twice.
+ *
+ * <p>A generator asked for some topics only gives the same events of those topics as one asked for
+ * all of them, with the same seed: it draws every event's random numbers, but builds only the
+ * events it gives (publishing only orders, the others would be two thirds of the work).
  */
 public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
 
@@ -50,15 +57,19 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
   private final SplittableRandom random;
   private final Options options;
   private final String runId;
-  private final Deque<OutgoingEvent> story = new ArrayDeque<>();
+  private final Set<String> topics;
+  private final Deque<Drawn> story = new ArrayDeque<>();
   private final PriorityQueue<Late> late = new PriorityQueue<>();
   private long emitted;
   private long sequence;
   private int orders;
   private int adjustments;
 
+  /** An event of the story, built only if its topic is wanted ({@code event} is null otherwise). */
+  private record Drawn(long timestamp, OutgoingEvent event) {}
+
   /** An event to publish once {@code dueAt} events have been published. */
-  private record Late(long dueAt, long sequence, OutgoingEvent event) implements Comparable<Late> {
+  private record Late(long dueAt, long sequence, Drawn event) implements Comparable<Late> {
     @Override
     public int compareTo(Late other) {
       int byDue = Long.compare(dueAt, other.dueAt);
@@ -66,9 +77,16 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
     }
   }
 
+  /** A generator of the events of all four input topics. */
   public ShopEventGenerator(long seed, Options options) {
+    this(seed, options, Set.of(Topics.ORDERS.name(), Topics.PAYMENTS.name(), Topics.SHIPMENTS.name(), Topics.STOCK_ADJUSTMENTS.name()));
+  }
+
+  /** @param topics the topics whose events it gives (the names of input topics) */
+  public ShopEventGenerator(long seed, Options options, Set<String> topics) {
     this.random = new SplittableRandom(seed);
     this.options = options;
+    this.topics = Set.copyOf(topics);
     this.runId = Long.toString(seed, 36).replace('-', 'n');
   }
 
@@ -80,27 +98,30 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
   @Override
   public OutgoingEvent next() {
     while (true) {
+      Drawn due;
       if (!late.isEmpty() && late.peek().dueAt() <= emitted) {
-        return emit(late.poll().event());
+        due = late.poll().event();
+      } else {
+        if (story.isEmpty()) {
+          tellNextStory();
+        }
+        Drawn event = story.poll();
+        if (random.nextDouble() < options.disorderShare()) {
+          late.add(new Late(emitted + 1 + random.nextInt(20), sequence++, event));
+          continue;
+        }
+        if (random.nextDouble() < options.duplicateShare()) {
+          late.add(new Late(emitted + 1 + random.nextInt(50), sequence++, event));
+        }
+        due = event;
       }
-      if (story.isEmpty()) {
-        tellNextStory();
+      // An event of a topic not wanted still takes its place in the sequence, so that the events
+      // given are those a generator of every topic would give.
+      emitted++;
+      if (due.event() != null) {
+        return due.event();
       }
-      OutgoingEvent event = story.poll();
-      if (random.nextDouble() < options.disorderShare()) {
-        late.add(new Late(emitted + 1 + random.nextInt(20), sequence++, event));
-        continue;
-      }
-      if (random.nextDouble() < options.duplicateShare()) {
-        late.add(new Late(emitted + 1 + random.nextInt(50), sequence++, event));
-      }
-      return emit(event);
     }
-  }
-
-  private OutgoingEvent emit(OutgoingEvent event) {
-    emitted++;
-    return event;
   }
 
   private void tellNextStory() {
@@ -108,22 +129,27 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
     String orderId = "o-" + runId + "-" + number;
     long placedAt = options.start().toEpochMilli() + number * 100L + random.nextInt(100);
     OrderPlaced order = new OrderPlaced(orderId, "c-" + (1 + random.nextInt(CUSTOMERS)), lines(), Instant.ofEpochMilli(placedAt));
-    List<OutgoingEvent> events = new ArrayList<>();
-    events.add(OutgoingEvent.of(Topics.ORDERS, order));
+    List<Drawn> events = new ArrayList<>();
+    events.add(drawn(Topics.ORDERS, placedAt, () -> order));
 
     long total = order.getLines().stream().mapToLong(line -> line.getQuantity() * line.getUnitPriceCents()).sum();
     long paidAt = payments(orderId, total, placedAt, events);
     if (paidAt > 0 && random.nextDouble() < 0.8) {
       long dispatchedAt = paidAt + 60_000 + random.nextInt(240_000);
-      events.add(OutgoingEvent.of(Topics.SHIPMENTS, shipment(orderId, ShipmentStatus.DISPATCHED, dispatchedAt)));
+      events.add(shipment(orderId, ShipmentStatus.DISPATCHED, dispatchedAt));
       if (random.nextDouble() < 0.6) {
         long deliveredAt = dispatchedAt + 300_000 + random.nextInt(1_500_000);
-        events.add(OutgoingEvent.of(Topics.SHIPMENTS, shipment(orderId, ShipmentStatus.DELIVERED, deliveredAt)));
+        events.add(shipment(orderId, ShipmentStatus.DELIVERED, deliveredAt));
       }
     }
     stockAdjustment(order, placedAt, events);
     events.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
     story.addAll(events);
+  }
+
+  /** The event, built if its topic is wanted; its random numbers are drawn by the caller either way. */
+  private Drawn drawn(Topic<?> topic, long timestamp, Supplier<IndexedRecord> build) {
+    return new Drawn(timestamp, topics.contains(topic.name()) ? OutgoingEvent.of(topic, build.get()) : null);
   }
 
   private List<OrderLine> lines() {
@@ -144,7 +170,7 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
    *
    * @return when the order became fully paid, or 0 if it did not
    */
-  private long payments(String orderId, long total, long placedAt, List<OutgoingEvent> events) {
+  private long payments(String orderId, long total, long placedAt, List<Drawn> events) {
     double kind = random.nextDouble();
     long first = placedAt + 1_000 + random.nextInt(29_000);
     if (kind < 0.60) {
@@ -164,18 +190,19 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
     return 0;
   }
 
-  private OutgoingEvent payment(String orderId, int number, long cents, long at) {
+  private Drawn payment(String orderId, int number, long cents, long at) {
     PaymentMethod method = PaymentMethod.values()[random.nextInt(PaymentMethod.values().length)];
-    return OutgoingEvent.of(Topics.PAYMENTS,
-        new PaymentCaptured("p-" + orderId.substring(2) + "-" + number, orderId, cents, method, Instant.ofEpochMilli(at)));
+    return drawn(Topics.PAYMENTS, at,
+        () -> new PaymentCaptured("p-" + orderId.substring(2) + "-" + number, orderId, cents, method, Instant.ofEpochMilli(at)));
   }
 
-  private ShipmentUpdated shipment(String orderId, ShipmentStatus status, long at) {
-    return new ShipmentUpdated(orderId, status, CARRIERS[random.nextInt(CARRIERS.length)], Instant.ofEpochMilli(at));
+  private Drawn shipment(String orderId, ShipmentStatus status, long at) {
+    String carrier = CARRIERS[random.nextInt(CARRIERS.length)];
+    return drawn(Topics.SHIPMENTS, at, () -> new ShipmentUpdated(orderId, status, carrier, Instant.ofEpochMilli(at)));
   }
 
   /** About one order in ten is followed by a restock of one of its skus, one in fifty by damage. */
-  private void stockAdjustment(OrderPlaced order, long placedAt, List<OutgoingEvent> events) {
+  private void stockAdjustment(OrderPlaced order, long placedAt, List<Drawn> events) {
     double kind = random.nextDouble();
     if (kind >= 0.12) {
       return;
@@ -184,9 +211,10 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
     boolean restock = kind < 0.10;
     int delta = restock ? 20 + random.nextInt(181) : -(1 + random.nextInt(5));
     StockAdjustmentReason reason = restock ? StockAdjustmentReason.RESTOCK : StockAdjustmentReason.DAMAGE;
-    String adjustmentId = "adj-" + runId + "-" + (++adjustments);
-    events.add(OutgoingEvent.of(Topics.STOCK_ADJUSTMENTS,
-        new StockAdjusted(adjustmentId, sku, delta, reason, Instant.ofEpochMilli(placedAt + 1 + random.nextInt(5_000)))));
+    int number = ++adjustments;
+    long at = placedAt + 1 + random.nextInt(5_000);
+    events.add(drawn(Topics.STOCK_ADJUSTMENTS, at,
+        () -> new StockAdjusted("adj-" + runId + "-" + number, sku, delta, reason, Instant.ofEpochMilli(at))));
   }
 
   /** {@code sku-%03d}, without a Formatter: this runs for every line of every order (figure A of the benchmarks). */

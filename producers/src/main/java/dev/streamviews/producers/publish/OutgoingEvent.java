@@ -20,7 +20,7 @@ public record OutgoingEvent(String topic, String key, long timestamp, IndexedRec
     String keyField = topic.keyField().orElseThrow(() -> new IllegalArgumentException(topic.name() + " takes no events"));
     Object key = value.get(value.getSchema().getField(keyField).pos());
     long timestamp = topic.timeField().map(field -> millis(value.get(value.getSchema().getField(field).pos())))
-        .orElse(System.currentTimeMillis());
+        .orElseGet(System::currentTimeMillis);
     return new OutgoingEvent(topic.name(), key == null ? null : key.toString(), timestamp, value);
   }
 

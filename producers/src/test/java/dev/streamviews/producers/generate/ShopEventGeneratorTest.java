@@ -82,6 +82,20 @@ class ShopEventGeneratorTest {
     assertThat(new HashSet<>(events)).hasSameSizeAs(events);
   }
 
+  @Test
+  void givesTheEventsOfTheTopicsAskedForAsAGeneratorOfEveryTopicWould() {
+    List<OutgoingEvent> everything = take(new ShopEventGenerator(11, DEFAULTS), 20_000);
+    for (Set<String> asked : List.of(Set.of(Topics.ORDERS.name()), Set.of(Topics.PAYMENTS.name()),
+        Set.of(Topics.SHIPMENTS.name(), Topics.STOCK_ADJUSTMENTS.name()))) {
+      List<OutgoingEvent> expected = everything.stream().filter(event -> asked.contains(event.topic())).toList();
+
+      List<OutgoingEvent> given = take(new ShopEventGenerator(11, DEFAULTS, asked), expected.size());
+
+      assertThat(expected).isNotEmpty();
+      assertThat(given).as("events of %s", asked).isEqualTo(expected);
+    }
+  }
+
   private static List<OutgoingEvent> take(ShopEventGenerator generator, int count) {
     List<OutgoingEvent> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
