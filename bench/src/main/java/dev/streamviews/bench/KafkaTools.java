@@ -1,8 +1,11 @@
 package dev.streamviews.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,6 +75,34 @@ final class KafkaTools {
         "--bootstrap-server", bootstrapServers, "--include", include, "--messages", Long.toString(records),
         // A second attempt reads from the start in a group of its own.
         "--group", group + (attempt.getAndIncrement() == 0 ? "" : "-again"), "--timeout", "60000"})), records));
+  }
+
+  /**
+   * {@link #consumerPerformance} in a JVM started for it, as a process restoring its stores is: for
+   * a read of a few seconds, how much of a JVM's code is compiled yet matters as much as the reading.
+   */
+  static double consumerPerformanceInANewJvm(String bootstrapServers, String include, long records, String group) {
+    AtomicInteger attempt = new AtomicInteger();
+    return withOneRetry("ConsumerPerformance", () -> {
+      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), ConsumerPerformance.class.getName(),
+          "--bootstrap-server", bootstrapServers, "--include", include, "--messages", Long.toString(records),
+          "--group", group + (attempt.getAndIncrement() == 0 ? "" : "-again"), "--timeout", "60000");
+      try {
+        Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = tool.waitFor();
+        if (exit != 0) {
+          throw new IllegalStateException("ConsumerPerformance exited with " + exit + ":\n" + output);
+        }
+        return consumerFetchRecordsPerSecond(output, records);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start ConsumerPerformance", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while ConsumerPerformance ran", e);
+      }
+    });
   }
 
   /**
