@@ -23,8 +23,11 @@ import java.util.function.Supplier;
  * generator drives ours and the reference, so its own cost weighs on both alike.
  */
 final class HttpLoad {
-  /** What a load run saw. */
-  /** @param cpuMillisPerRequest CPU time per answered request of each process the meter watched, over the measured window */
+  /**
+   * What a load run saw.
+   *
+   * @param cpuMillisPerRequest CPU time per answered request of each process the meter watched, over the measured window
+   */
   record Result(double requestsPerSecond, double p50Millis, double p99Millis, long non200, Map<String, Double> cpuMillisPerRequest) {}
 
   private HttpLoad() {}

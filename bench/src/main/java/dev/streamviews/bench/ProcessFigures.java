@@ -16,8 +16,7 @@ import java.util.function.BooleanSupplier;
  * <ul>
  *   <li>B: the processor (its jar, one instance, exactly-once) working through the backlog, input
  *       records per second from its first commit to its last, against {@code ConsumerPerformance}
- *       reading the same backlog;
- *       Beside it, how many records the views write per input record and the rate of Kafka Streams
+ *       reading the same backlog. Beside it, how many records the views write per input record and the rate of Kafka Streams
  *       doing nothing per record ({@link StreamsFloor});
  *   <li>B′: the same processor with {@code at_least_once}, as the reference for exactly-once;
  *   <li>D: the exactly-once instance restarted on a wiped state directory, changelog records
