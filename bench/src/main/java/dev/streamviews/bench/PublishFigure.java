@@ -43,8 +43,8 @@ final class PublishFigure {
       // they are part of figure B's backlog.
       long warmUp = records / 4;
       run.produce(orders, "--generate", Long.toString(warmUp), "--seed", "7");
-      KafkaTools.producerPerformance(run.cluster().bootstrapServers(), REFERENCE_TOPIC, warmUp, averageRecordSize(run, orders),
-          SAME_SETTINGS);
+      int recordSize = averageRecordSize(run, orders);
+      KafkaTools.producerPerformance(run.cluster().bootstrapServers(), REFERENCE_TOPIC, warmUp, recordSize, SAME_SETTINGS);
       before = kafka.records(List.of(orders));
       long started = System.nanoTime();
       run.produce(orders, "--generate", Long.toString(records), "--seed", "1");
@@ -53,7 +53,6 @@ final class PublishFigure {
       if (sent != records) {
         throw new IllegalStateException("the CLI published " + sent + " orders, not " + records);
       }
-      int recordSize = averageRecordSize(run, orders);
       double reference = KafkaTools.producerPerformance(run.cluster().bootstrapServers(), REFERENCE_TOPIC, records, recordSize, SAME_SETTINGS);
       return new Figure("A. publish", records / seconds, reference, "records/s", 0.85,
           String.format("%,d orders of %d bytes on average (key, value, traceparent header); acks=all, linger 5 ms, 128 KiB batches,"

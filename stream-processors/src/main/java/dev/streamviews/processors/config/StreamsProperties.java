@@ -48,8 +48,8 @@ public final class StreamsProperties {
     // order lines and stock adjustments of one sku partition). By default it stops whenever one of
     // them has records on the broker but none fetched yet, to process all of them in timestamp
     // order. Our views do not need that order: every fold is commutative and idempotent, and
-    // lateness is judged per input partition (OrderLinesOut). Waiting cost a third of the
-    // throughput on a backlog (docs/BENCHMARKS.md, B), so a task processes what it has.
+    // lateness is judged per input partition (OrderLinesOut). Waiting cost up to a third of
+    // the throughput on a backlog (docs/BENCHMARKS.md, B), so a task processes what it has.
     config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     // Exactly-once implies an idempotent producer; acks=all is then required, say so anyway.
     config.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
