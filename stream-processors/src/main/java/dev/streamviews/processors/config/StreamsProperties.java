@@ -51,6 +51,14 @@ public final class StreamsProperties {
     // lateness is judged per input partition (OrderLinesOut). Waiting cost up to a third of
     // the throughput on a backlog (docs/BENCHMARKS.md, B), so a task processes what it has.
     config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    // No record caches. A cached store holds its updates back and emits them at commit, task by
+    // task, and under exactly-once each task's emissions are flushed to the broker before the next
+    // task's: a commit became 15-19 produce round trips in a row, 60-260 ms in which the stream
+    // thread processed nothing, and every event arriving meanwhile waited (docs/BENCHMARKS.md, E).
+    // Uncached, updates go out as they happen and a commit is one or two round trips. The price is
+    // more changelog and view records on a backlog of repeating keys; an operator who would rather
+    // have backlog throughput than freshness sets statestore.cache.max.bytes back (see README).
+    config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
     // Exactly-once implies an idempotent producer; acks=all is then required, say so anyway.
     config.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
     // Static membership: an instance restarted within the session timeout gets its own partitions back

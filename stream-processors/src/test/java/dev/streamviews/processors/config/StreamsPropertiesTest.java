@@ -18,12 +18,21 @@ class StreamsPropertiesTest {
   }
 
   @Test
+  void storesAreNotCachedSoACommitHasNoBacklogOfUpdatesToFlushTaskByTask() {
+    Properties config = StreamsProperties.of(settings(Map.of()), topic -> { });
+
+    assertThat(new StreamsConfig(config).getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isZero();
+  }
+
+  @Test
   void passedThroughStreamsConfigsWinOverOurDefaults() {
     Properties config = StreamsProperties.of(settings(Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0",
-        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)), topic -> { });
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
+        StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "10485760")), topic -> { });
 
     assertThat(config.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("0");
     assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
+    assertThat(new StreamsConfig(config).getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(10_485_760L);
   }
 
   private static ProcessorSettings settings(Map<String, String> streams) {
