@@ -32,18 +32,22 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * {@code /views}: what the views are, one key, a page of keys, and the windows of a key. Checks
  * the request, asks the query service, and maps its answers to HTTP.
  *
- * <p>Runs on the blocking executor: answering means waiting on processors, which must never hold up
- * Netty's event loop. Each request joins the caller's trace ({@code traceparent}), or starts one, and
- * answers with its own span of it; the trace id is in the log lines written while answering.
+ * <p>A key or its windows are asked for without blocking: the request starts an asynchronous call
+ * to the processor that holds the key and the answer is written when its reply arrives, so no
+ * thread waits on a processor and none is handed the request in between (the query benchmark's
+ * profile showed those hand-offs). A page of keys asks several processors and waits for them, on
+ * the blocking executor, never on Netty's event loop. Each request joins the caller's trace
+ * ({@code traceparent}), or starts one, and answers with its own span of it; the trace id is in the
+ * log lines written while answering.
  */
 @Controller("/views")
-@ExecuteOn(TaskExecutors.BLOCKING)
 final class ViewsController {
   /** One line per request, with its trace id; the logger streamviews.access turns it off. */
   private static final Logger ACCESS = LoggerFactory.getLogger("streamviews.access");
@@ -71,27 +75,30 @@ final class ViewsController {
   }
 
   @Get("/{view}/{key}")
-  MutableHttpResponse<?> key(@PathVariable("view") String viewName, @PathVariable("key") String key, HttpRequest<?> request) {
+  CompletableFuture<MutableHttpResponse<?>> key(@PathVariable("view") String viewName, @PathVariable("key") String key,
+      HttpRequest<?> request) {
     return traced(request, span -> {
       View<?> view = view(viewName, ViewShape.KEY_VALUE, "GET /views/" + viewName + "/{key}/windows");
-      KeyAnswer answer = queries.get(view, key, span.toString());
-      if (answer instanceof KeyAnswer.Found found) {
-        return withFreshness(HttpResponse.ok(new ViewEntry(viewName, key, ValueJson.of(found.value()), found.freshness())),
-            found.freshness());
-      }
-      if (answer instanceof KeyAnswer.NotFound notFound) {
-        return withFreshness(Problem.of(HttpStatus.NOT_FOUND, "The view " + viewName + " has no " + view.keyName() + " '" + key + "'.",
-            request.getPath()).naming("key").response(), notFound.freshness());
-      }
-      return unavailable(((KeyAnswer.Unavailable) answer).reason(), request);
+      return queries.get(view, key, span.toString()).thenApply(answer -> {
+        if (answer instanceof KeyAnswer.Found found) {
+          return withFreshness(HttpResponse.ok(new ViewEntry(viewName, key, ValueJson.of(found.value()), found.freshness())),
+              found.freshness());
+        }
+        if (answer instanceof KeyAnswer.NotFound notFound) {
+          return withFreshness(Problem.of(HttpStatus.NOT_FOUND, "The view " + viewName + " has no " + view.keyName() + " '" + key + "'.",
+              request.getPath()).naming("key").response(), notFound.freshness());
+        }
+        return unavailable(((KeyAnswer.Unavailable) answer).reason(), request);
+      });
     });
   }
 
   @Get("/{view}")
-  MutableHttpResponse<?> range(@PathVariable("view") String viewName, @Nullable @QueryValue("from") String from,
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  CompletableFuture<MutableHttpResponse<?>> range(@PathVariable("view") String viewName, @Nullable @QueryValue("from") String from,
       @Nullable @QueryValue("to") String to, @Nullable @QueryValue("limit") String limitText,
       @Nullable @QueryValue("cursor") String cursorText, HttpRequest<?> request) {
-    return traced(request, span -> range(viewName, from, to, limitText, cursorText, span, request));
+    return traced(request, span -> CompletableFuture.completedFuture(range(viewName, from, to, limitText, cursorText, span, request)));
   }
 
   private MutableHttpResponse<?> range(String viewName, String from, String to, String limitText, String cursorText,
@@ -128,26 +135,27 @@ final class ViewsController {
   }
 
   @Get("/{view}/{key}/windows")
-  MutableHttpResponse<?> windows(@PathVariable("view") String viewName, @PathVariable("key") String key,
+  CompletableFuture<MutableHttpResponse<?>> windows(@PathVariable("view") String viewName, @PathVariable("key") String key,
       @Nullable @QueryValue("from") String fromText, @Nullable @QueryValue("to") String toText, HttpRequest<?> request) {
     return traced(request, span -> windows(viewName, key, fromText, toText, span, request));
   }
 
-  private MutableHttpResponse<?> windows(String viewName, String key, String fromText, String toText, TraceParent span,
-      HttpRequest<?> request) {
+  private CompletableFuture<MutableHttpResponse<?>> windows(String viewName, String key, String fromText, String toText,
+      TraceParent span, HttpRequest<?> request) {
     View<?> view = view(viewName, ViewShape.WINDOWED, "GET /views/" + viewName + "/{key}");
     Instant from = QueryParameters.time("from", fromText, EARLIEST);
     Instant to = QueryParameters.time("to", toText, LATEST);
     if (from.isAfter(to)) {
       throw new BadParameter("from", "from (" + from + ") is after to (" + to + ")");
     }
-    WindowsAnswer answer = queries.windows(view, key, from, to, span.toString());
-    if (answer instanceof WindowsAnswer.Unavailable unavailable) {
-      return unavailable(unavailable.reason(), request);
-    }
-    WindowsAnswer.Windows windows = (WindowsAnswer.Windows) answer;
-    return withFreshness(HttpResponse.ok(new WindowsPage(viewName, key, from.toString(), to.toString(),
-        windows.values().stream().map(ValueJson::of).toList(), windows.freshness())), windows.freshness());
+    return queries.windows(view, key, from, to, span.toString()).thenApply(answer -> {
+      if (answer instanceof WindowsAnswer.Unavailable unavailable) {
+        return unavailable(unavailable.reason(), request);
+      }
+      WindowsAnswer.Windows windows = (WindowsAnswer.Windows) answer;
+      return withFreshness(HttpResponse.ok(new WindowsPage(viewName, key, from.toString(), to.toString(),
+          windows.values().stream().map(ValueJson::of).toList(), windows.freshness())), windows.freshness());
+    });
   }
 
   @Error(exception = TracedRefusal.class)
@@ -185,26 +193,40 @@ final class ViewsController {
 
   /**
    * Answers within the caller's trace: a child span of its traceparent, or a new trace; the span
-   * goes to the processors, into the logs (MDC traceId) and back in the response's traceparent.
+   * goes to the processors, into the logs (MDC traceId, on whichever thread writes them) and back
+   * in the response's traceparent. A refusal of the request is thrown at once, before anything is asked.
    */
-  private static MutableHttpResponse<?> traced(HttpRequest<?> request, Function<TraceParent, MutableHttpResponse<?>> answer) {
+  private static CompletableFuture<MutableHttpResponse<?>> traced(HttpRequest<?> request,
+      Function<TraceParent, CompletableFuture<MutableHttpResponse<?>>> answer) {
     TraceParent span = TraceParent.parse(request.getHeaders().get(TraceParent.HEADER)).map(TraceParent::child)
         .orElseGet(TraceParent::start);
-    MDC.put("traceId", span.traceId());
     long started = System.nanoTime();
-    int status = 500;
+    CompletableFuture<MutableHttpResponse<?>> answered;
+    MDC.put("traceId", span.traceId());
     try {
-      MutableHttpResponse<?> response = answer.apply(span).header(TraceParent.HEADER, span.toString());
-      status = response.code();
-      return response;
+      answered = answer.apply(span);
     } catch (BadParameter refused) {
-      status = 400;
+      logAccess(request, span, 400, started);
       throw new TracedRefusal(refused, span);
     } catch (UnknownView refused) {
-      status = 404;
+      logAccess(request, span, 404, started);
       throw new TracedRefusal(refused, span);
+    } catch (RuntimeException fault) {
+      logAccess(request, span, 500, started);
+      throw fault;
     } finally {
-      ACCESS.info("{} {} {} {} ms", request.getMethodName(), request.getUri(), status, (System.nanoTime() - started) / 1_000_000);
+      MDC.remove("traceId");
+    }
+    return answered.whenComplete((response, fault) -> logAccess(request, span, fault == null ? response.code() : 500, started))
+        .thenApply(response -> response.header(TraceParent.HEADER, span.toString()));
+  }
+
+  /** One line per request, with its trace id. */
+  private static void logAccess(HttpRequest<?> request, TraceParent span, int status, long startedNanos) {
+    MDC.put("traceId", span.traceId());
+    try {
+      ACCESS.info("{} {} {} {} ms", request.getMethodName(), request.getUri(), status, (System.nanoTime() - startedNanos) / 1_000_000);
+    } finally {
       MDC.remove("traceId");
     }
   }

@@ -7,13 +7,14 @@ import dev.streamviews.query.v1.Outcome;
 import dev.streamviews.query.v1.PartitionCopy;
 import dev.streamviews.query.v1.RangeReply;
 import dev.streamviews.query.v1.RangeRequest;
-import dev.streamviews.query.v1.ViewQueryGrpc.ViewQueryBlockingStub;
+import dev.streamviews.query.v1.ViewQueryGrpc.ViewQueryStub;
 import dev.streamviews.query.v1.WindowsReply;
 import dev.streamviews.query.v1.WindowsRequest;
 import dev.streamviews.schemas.serde.ViewValueCodec;
 import dev.streamviews.schemas.topics.KeyOrder;
 import dev.streamviews.schemas.topics.KeyPartitioner;
 import dev.streamviews.schemas.topics.View;
+import dev.streamviews.schemas.trace.TraceParent;
 import dev.streamviews.sinks.config.ViewServiceSettings;
 import dev.streamviews.sinks.routing.CircuitBreakers;
 import dev.streamviews.sinks.routing.ClusterLayout;
@@ -21,7 +22,9 @@ import dev.streamviews.sinks.routing.Deadline;
 import dev.streamviews.sinks.routing.Endpoint;
 import dev.streamviews.sinks.routing.ProcessorDirectory;
 import dev.streamviews.sinks.routing.QueryChannels;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,12 +33,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Answers questions about the views by asking the processor instances that hold the partitions.
@@ -63,35 +68,39 @@ public class ViewQueryService {
     this.settings = settings;
   }
 
-  public KeyAnswer get(View<?> view, String key, String traceparent) {
+  /** The key's value, from the freshest copy that answers; completes on gRPC's network thread, never blocks. */
+  public CompletableFuture<KeyAnswer> get(View<?> view, String key, String traceparent) {
     KeyRequest request = KeyRequest.newBuilder().setView(view.name()).setKey(key).setTraceparent(traceparent).build();
-    Asked<KeyReply> asked = askOwnerOf(view, key,
-        (stub, version) -> stub.getKey(request.toBuilder().setVersion(version).build()), KeyReply::getOutcome, KeyReply::getDetail,
-        KeyReply::getServingVersion);
-    if (asked.why() != null) {
-      return new KeyAnswer.Unavailable(asked.why());
-    }
-    KeyReply reply = asked.reply();
-    Freshness freshness = new Freshness(asked.servedBy().toString(), reply.getPartition(), reply.getStandby(), reply.getLagRecords());
-    return reply.getOutcome() == Outcome.FOUND
-        ? new KeyAnswer.Found(ViewValueCodec.decode(view.valueType(), reply.getValue().toByteArray()), freshness)
-        : new KeyAnswer.NotFound(freshness);
+    return askOwnerOf(view, key,
+        (stub, version, reply) -> stub.getKey(request.toBuilder().setVersion(version).build(), reply), KeyReply::getOutcome,
+        KeyReply::getDetail, KeyReply::getServingVersion, traceparent).thenApply(asked -> {
+          if (asked.why() != null) {
+            return new KeyAnswer.Unavailable(asked.why());
+          }
+          KeyReply reply = asked.reply();
+          Freshness freshness = new Freshness(asked.servedBy().toString(), reply.getPartition(), reply.getStandby(), reply.getLagRecords());
+          return reply.getOutcome() == Outcome.FOUND
+              ? new KeyAnswer.Found(ViewValueCodec.decode(view.valueType(), reply.getValue().toByteArray()), freshness)
+              : new KeyAnswer.NotFound(freshness);
+        });
   }
 
-  public WindowsAnswer windows(View<?> view, String key, Instant from, Instant to, String traceparent) {
+  /** The key's windows within [from, to], as {@link #get} asks for a key. */
+  public CompletableFuture<WindowsAnswer> windows(View<?> view, String key, Instant from, Instant to, String traceparent) {
     WindowsRequest request = WindowsRequest.newBuilder().setView(view.name()).setKey(key)
         .setFromMs(from.toEpochMilli()).setToMs(to.toEpochMilli()).setTraceparent(traceparent).build();
-    Asked<WindowsReply> asked = askOwnerOf(view, key,
-        (stub, version) -> stub.getWindows(request.toBuilder().setVersion(version).build()), WindowsReply::getOutcome,
-        WindowsReply::getDetail, WindowsReply::getServingVersion);
-    if (asked.why() != null) {
-      return new WindowsAnswer.Unavailable(asked.why());
-    }
-    WindowsReply reply = asked.reply();
-    List<SpecificRecord> values = new ArrayList<>();
-    reply.getValuesList().forEach(bytes -> values.add(ViewValueCodec.decode(view.valueType(), bytes.toByteArray())));
-    return new WindowsAnswer.Windows(values,
-        new Freshness(asked.servedBy().toString(), reply.getPartition(), reply.getStandby(), reply.getLagRecords()));
+    return askOwnerOf(view, key,
+        (stub, version, reply) -> stub.getWindows(request.toBuilder().setVersion(version).build(), reply), WindowsReply::getOutcome,
+        WindowsReply::getDetail, WindowsReply::getServingVersion, traceparent).thenApply(asked -> {
+          if (asked.why() != null) {
+            return new WindowsAnswer.Unavailable(asked.why());
+          }
+          WindowsReply reply = asked.reply();
+          List<SpecificRecord> values = new ArrayList<>();
+          reply.getValuesList().forEach(bytes -> values.add(ViewValueCodec.decode(view.valueType(), bytes.toByteArray())));
+          return new WindowsAnswer.Windows(values,
+              new Freshness(asked.servedBy().toString(), reply.getPartition(), reply.getStandby(), reply.getLagRecords()));
+        });
   }
 
   /**
@@ -185,60 +194,111 @@ public class ViewQueryService {
   /** The owner's reply and who gave it, or why nobody could answer. */
   private record Asked<R>(R reply, Endpoint servedBy, String why) {}
 
-  /** One question to one copy, about the given version of the views. */
+  /** One question to one copy, about the given version of the views; the reply goes to {@code reply}. */
   @FunctionalInterface
   private interface Question<R> {
-    R ask(ViewQueryBlockingStub stub, int version);
+    void ask(ViewQueryStub stub, int version, StreamObserver<R> reply);
   }
 
   /**
    * Asks the copies of the key's partition in order of freshness, skipping instances whose breaker
    * is open, until one answers for the key or the request's deadline passes. If nobody could answer
    * and a copy said a newer version of the views serves (a rebuild just switched over), the
-   * metadata is refreshed and the newer version asked, once.
+   * metadata is refreshed and the newer version asked, once. One call at a time, each started when
+   * the one before has come back: no thread waits in between.
    */
-  private <R> Asked<R> askOwnerOf(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf,
-      Function<R, String> detailOf, ToIntFunction<R> servingVersionOf) {
+  private <R> CompletableFuture<Asked<R>> askOwnerOf(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf,
+      Function<R, String> detailOf, ToIntFunction<R> servingVersionOf, String traceparent) {
     Deadline deadline = Deadline.after(settings.requestTimeout());
-    Asked<R> asked = askOwnerOf(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, directory.layout());
-    if (asked.why() != null && !deadline.expired() && newerVersionThan(directory.layout()) && directory.refresh()) {
-      asked = askOwnerOf(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, directory.layout());
-    }
-    return asked;
+    String traceId = TraceParent.parse(traceparent).map(TraceParent::traceId).orElse("");
+    Asking<R> first = new Asking<>(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, directory.layout(), traceId);
+    return first.next().thenCompose(asked -> {
+      if (asked.why() == null || deadline.expired() || !newerVersionThan(directory.layout())) {
+        return CompletableFuture.completedFuture(asked);
+      }
+      return directory.refreshInBackground().thenCompose(refreshed -> refreshed
+          ? new Asking<>(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, directory.layout(), traceId).next()
+          : CompletableFuture.completedFuture(asked));
+    });
   }
 
-  private <R> Asked<R> askOwnerOf(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf,
-      Function<R, String> detailOf, ToIntFunction<R> servingVersionOf, Deadline deadline, ClusterLayout layout) {
-    int partition = KeyPartitioner.partitionOf(key, view.topic().partitions());
-    String why = "no reachable copy of partition " + partition + " of " + view.name();
-    Iterator<Endpoint> copies = layout.owners(view.storeName(), partition).inOrderOfFreshness().iterator();
-    for (Endpoint copy = nextCallable(copies); copy != null && !deadline.expired(); copy = nextCallable(copies)) {
-      R reply;
-      try {
-        reply = question.ask(channels.stub(copy, deadline.forCall(settings.queryTimeout())), layout.version());
-        breakers.of(copy).succeeded();
-      } catch (StatusRuntimeException e) {
-        breakers.of(copy).failed();
+  /** One round of asking the copies of a key's partition, as laid out in one version of the metadata. */
+  private final class Asking<R> {
+    private final View<?> view;
+    private final String key;
+    private final Question<R> question;
+    private final Function<R, Outcome> outcomeOf;
+    private final Function<R, String> detailOf;
+    private final ToIntFunction<R> servingVersionOf;
+    private final Deadline deadline;
+    private final ClusterLayout layout;
+    /** For the log lines written while asking, which run on gRPC's threads rather than the request's. */
+    private final String traceId;
+    private final Iterator<Endpoint> copies;
+    private String why;
+
+    Asking(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf, Function<R, String> detailOf,
+        ToIntFunction<R> servingVersionOf, Deadline deadline, ClusterLayout layout, String traceId) {
+      this.view = view;
+      this.key = key;
+      this.question = question;
+      this.outcomeOf = outcomeOf;
+      this.detailOf = detailOf;
+      this.servingVersionOf = servingVersionOf;
+      this.deadline = deadline;
+      this.layout = layout;
+      this.traceId = traceId;
+      int partition = KeyPartitioner.partitionOf(key, view.topic().partitions());
+      this.copies = layout.owners(view.storeName(), partition).inOrderOfFreshness().iterator();
+      this.why = "no reachable copy of partition " + partition + " of " + view.name();
+    }
+
+    /** Asks the next copy that may be called, or gives up saying why. */
+    CompletableFuture<Asked<R>> next() {
+      Endpoint copy = nextCallable(copies);
+      if (copy == null || deadline.expired()) {
+        if (deadline.expired()) {
+          why = "no answer within " + settings.requestTimeout().toMillis() + " ms (" + why + ")";
+        }
         directory.refreshSoon();
-        why = copy + " did not answer: " + e.getStatus().getCode();
-        log.warn("Asking {} about {} {} failed: {}", copy, view.name(), key, e.getStatus());
-        continue;
+        return CompletableFuture.completedFuture(new Asked<>(null, null, why));
       }
+      return UnaryCall.<R>start(observer ->
+              question.ask(channels.asyncStub(copy, deadline.forCall(settings.queryTimeout())), layout.version(), observer))
+          .handle((reply, error) -> error == null ? answered(copy, reply) : failed(copy, error))
+          .thenCompose(Function.identity());
+    }
+
+    private CompletableFuture<Asked<R>> answered(Endpoint copy, R reply) {
+      breakers.of(copy).succeeded();
       notice(servingVersionOf.applyAsInt(reply));
       Outcome outcome = outcomeOf.apply(reply);
       if (outcome == Outcome.FOUND || outcome == Outcome.NOT_FOUND) {
-        return new Asked<>(reply, copy, null);
+        return CompletableFuture.completedFuture(new Asked<>(reply, copy, null));
       }
       if (outcome == Outcome.NOT_HOSTED) {
         directory.refreshSoon();
       }
       why = copy + " cannot answer now: " + detailOf.apply(reply);
+      return next();
     }
-    if (deadline.expired()) {
-      why = "no answer within " + settings.requestTimeout().toMillis() + " ms (" + why + ")";
+
+    private CompletableFuture<Asked<R>> failed(Endpoint copy, Throwable error) {
+      if (!(error instanceof StatusRuntimeException)) {
+        return CompletableFuture.failedFuture(error); // not the copy failing: a fault of ours, answered as one
+      }
+      breakers.of(copy).failed();
+      directory.refreshSoon();
+      Status status = Status.fromThrowable(error);
+      why = copy + " did not answer: " + status.getCode();
+      MDC.put("traceId", traceId);
+      try {
+        log.warn("Asking {} about {} {} failed: {}", copy, view.name(), key, status);
+      } finally {
+        MDC.remove("traceId");
+      }
+      return next();
     }
-    directory.refreshSoon();
-    return new Asked<>(null, null, why);
   }
 
   private void notice(int servingVersion) {

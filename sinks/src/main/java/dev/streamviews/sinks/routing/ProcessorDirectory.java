@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,6 +74,11 @@ public class ProcessorDirectory {
         }
       });
     }
+  }
+
+  /** {@link #refresh()} on the refresh thread, for a caller that must not wait: whether somebody answered. */
+  public CompletableFuture<Boolean> refreshInBackground() {
+    return CompletableFuture.supplyAsync(this::refresh, refresher);
   }
 
   /**

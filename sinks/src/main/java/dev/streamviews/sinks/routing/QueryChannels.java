@@ -15,11 +15,25 @@ import java.util.concurrent.TimeUnit;
 public class QueryChannels {
   private final Map<Endpoint, ManagedChannel> channels = new ConcurrentHashMap<>();
 
-  /** A stub for the endpoint whose calls fail after {@code deadline}. */
+  /** A blocking stub for the endpoint whose calls fail after {@code deadline}. */
   public ViewQueryGrpc.ViewQueryBlockingStub stub(Endpoint endpoint, Duration deadline) {
-    ManagedChannel channel = channels.computeIfAbsent(endpoint, e ->
-        NettyChannelBuilder.forAddress(e.host(), e.port()).usePlaintext().build());
-    return ViewQueryGrpc.newBlockingStub(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    return ViewQueryGrpc.newBlockingStub(channel(endpoint)).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * An asynchronous stub for the endpoint whose calls fail after {@code deadline}. Its replies
+   * arrive on gRPC's network thread: whatever continues from them must not block.
+   */
+  public ViewQueryGrpc.ViewQueryStub asyncStub(Endpoint endpoint, Duration deadline) {
+    return ViewQueryGrpc.newStub(channel(endpoint)).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private ManagedChannel channel(Endpoint endpoint) {
+    // directExecutor: a reply is handed to its caller on the network thread that read it rather
+    // than through one more thread pool. The code that continues from an asynchronous reply only
+    // decodes it and completes the HTTP answer; blocking stubs wait on a thread of their own anyway.
+    return channels.computeIfAbsent(endpoint, e ->
+        NettyChannelBuilder.forAddress(e.host(), e.port()).usePlaintext().directExecutor().build());
   }
 
   @PreDestroy
