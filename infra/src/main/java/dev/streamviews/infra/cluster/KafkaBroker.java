@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -30,12 +31,29 @@ public final class KafkaBroker implements AutoCloseable {
    */
   public record Config(Path dataDir, String host, int port, int controllerPort, String classpath, String maxHeap) {}
 
+  /**
+   * Options added to the broker's JVM, after ours so that theirs win: a profiler's agent, or a
+   * logback file of one's own ({@code -Dlogback.configurationFile=...}), for instance with the
+   * broker's request log ({@code kafka.request.logger} at DEBUG: every request with its queue,
+   * local and purgatory times).
+   */
+  public static final String EXTRA_JVM_OPTIONS = "STREAMVIEWS_BROKER_JAVA_OPTS";
+
   private final Config config;
   private final Process process;
 
   private KafkaBroker(Config config, Process process) {
     this.config = config;
     this.process = process;
+  }
+
+  static List<String> jvmOptions(Config config, Path logConfig, String extra) {
+    List<String> options = new ArrayList<>(List.of("-Xmx" + config.maxHeap(), "-XX:+UseG1GC", "-Djava.awt.headless=true",
+        "-Dlogback.configurationFile=" + logConfig));
+    if (extra != null && !extra.isBlank()) {
+      options.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    return options;
   }
 
   /** Formats the data directory if it is new, starts the broker, and returns once it answers. */
@@ -49,9 +67,7 @@ public final class KafkaBroker implements AutoCloseable {
       }
       Path output = config.dataDir().resolve("broker.log");
       Process process = new ProcessBuilder(JavaCommand.of(config.classpath(),
-              List.of("-Xmx" + config.maxHeap(), "-XX:+UseG1GC", "-Djava.awt.headless=true",
-                  "-Dlogback.configurationFile=" + logConfig),
-              "kafka.Kafka", properties.toString()))
+              jvmOptions(config, logConfig, System.getenv(EXTRA_JVM_OPTIONS)), "kafka.Kafka", properties.toString()))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
           .start();
