@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +33,17 @@ public class CircuitBreakers {
 
   public boolean allowsCall(Endpoint endpoint) {
     return of(endpoint).allowsCall();
+  }
+
+  /** The next of the copies, in the order given, whose breaker lets a call through; null if none does. */
+  public Endpoint firstCallable(Iterator<Endpoint> copies) {
+    while (copies.hasNext()) {
+      Endpoint copy = copies.next();
+      if (allowsCall(copy)) {
+        return copy;
+      }
+    }
+    return null;
   }
 
   /** Whether the breaker would let a call through (without taking the half-open trial). */

@@ -1,0 +1,158 @@
+package dev.streamviews.sinks.query;
+
+import dev.streamviews.query.v1.Outcome;
+import dev.streamviews.query.v1.ViewQueryGrpc.ViewQueryStub;
+import dev.streamviews.schemas.topics.KeyPartitioner;
+import dev.streamviews.schemas.topics.View;
+import dev.streamviews.schemas.trace.TraceParent;
+import dev.streamviews.sinks.config.ViewServiceSettings;
+import dev.streamviews.sinks.routing.CircuitBreakers;
+import dev.streamviews.sinks.routing.ClusterLayout;
+import dev.streamviews.sinks.routing.Deadline;
+import dev.streamviews.sinks.routing.Endpoint;
+import dev.streamviews.sinks.routing.ProcessorDirectory;
+import dev.streamviews.sinks.routing.QueryChannels;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One question about one key, asked of the processor instances that hold copies of its partition,
+ * freshest first, without blocking a thread: each call starts when the one before has come back,
+ * on gRPC's network thread. The key lookups of {@link ViewQueryService} go through here.
+ */
+final class OwnerQuestions {
+  private static final Logger log = LoggerFactory.getLogger(OwnerQuestions.class);
+
+  private final ProcessorDirectory directory;
+  private final QueryChannels channels;
+  private final CircuitBreakers breakers;
+  private final ViewServiceSettings settings;
+  private final ServingVersions versions;
+
+  OwnerQuestions(ProcessorDirectory directory, QueryChannels channels, CircuitBreakers breakers, ViewServiceSettings settings,
+      ServingVersions versions) {
+    this.directory = directory;
+    this.channels = channels;
+    this.breakers = breakers;
+    this.settings = settings;
+    this.versions = versions;
+  }
+
+  /** The owner's reply and who gave it, or why nobody could answer. */
+  record Asked<R>(R reply, Endpoint servedBy, String why) {}
+
+  /** One question to one copy, about the given version of the views; the reply goes to {@code reply}. */
+  @FunctionalInterface
+  interface Question<R> {
+    void ask(ViewQueryStub stub, int version, StreamObserver<R> reply);
+  }
+
+  /**
+   * Asks the copies of the key's partition in order of freshness, skipping instances whose breaker
+   * is open, until one answers for the key or the request's deadline passes. If nobody could answer
+   * and a copy said a newer version of the views serves (a rebuild just switched over), the
+   * metadata is refreshed and the newer version asked, once. One call at a time, each started when
+   * the one before has come back: no thread waits in between.
+   */
+  <R> CompletableFuture<Asked<R>> ask(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf,
+      Function<R, String> detailOf, ToIntFunction<R> servingVersionOf, String traceparent) {
+    Deadline deadline = Deadline.after(settings.requestTimeout());
+    String traceId = TraceParent.parse(traceparent).map(TraceParent::traceId).orElse("");
+    Asking<R> first = new Asking<>(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, directory.layout(), traceId);
+    return first.next().thenCompose(asked -> {
+      if (asked.why() == null || deadline.expired() || !versions.newerThan(directory.layout())) {
+        return CompletableFuture.completedFuture(asked);
+      }
+      return directory.refreshInBackground().thenCompose(refreshed -> refreshed
+          ? new Asking<>(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, directory.layout(), traceId).next()
+          : CompletableFuture.completedFuture(asked));
+    });
+  }
+
+  /** One round of asking the copies of a key's partition, as laid out in one version of the metadata. */
+  private final class Asking<R> {
+    private final View<?> view;
+    private final String key;
+    private final Question<R> question;
+    private final Function<R, Outcome> outcomeOf;
+    private final Function<R, String> detailOf;
+    private final ToIntFunction<R> servingVersionOf;
+    private final Deadline deadline;
+    private final ClusterLayout layout;
+    /** For the log lines written while asking, which run on gRPC's threads rather than the request's. */
+    private final String traceId;
+    private final Iterator<Endpoint> copies;
+    private String why;
+
+    Asking(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf, Function<R, String> detailOf,
+        ToIntFunction<R> servingVersionOf, Deadline deadline, ClusterLayout layout, String traceId) {
+      this.view = view;
+      this.key = key;
+      this.question = question;
+      this.outcomeOf = outcomeOf;
+      this.detailOf = detailOf;
+      this.servingVersionOf = servingVersionOf;
+      this.deadline = deadline;
+      this.layout = layout;
+      this.traceId = traceId;
+      int partition = KeyPartitioner.partitionOf(key, view.topic().partitions());
+      this.copies = layout.owners(view.storeName(), partition).inOrderOfFreshness().iterator();
+      this.why = "no reachable copy of partition " + partition + " of " + view.name();
+    }
+
+    /** Asks the next copy that may be called, or gives up saying why. */
+    CompletableFuture<Asked<R>> next() {
+      Endpoint copy = breakers.firstCallable(copies);
+      if (copy == null || deadline.expired()) {
+        if (deadline.expired()) {
+          why = "no answer within " + settings.requestTimeout().toMillis() + " ms (" + why + ")";
+        }
+        directory.refreshSoon();
+        return CompletableFuture.completedFuture(new Asked<>(null, null, why));
+      }
+      return UnaryCall.<R>start(observer ->
+              question.ask(channels.asyncStub(copy, deadline.forCall(settings.queryTimeout())), layout.version(), observer))
+          .handle((reply, error) -> error == null ? answered(copy, reply) : failed(copy, error))
+          .thenCompose(Function.identity());
+    }
+
+    private CompletableFuture<Asked<R>> answered(Endpoint copy, R reply) {
+      breakers.of(copy).succeeded();
+      versions.notice(servingVersionOf.applyAsInt(reply));
+      Outcome outcome = outcomeOf.apply(reply);
+      if (outcome == Outcome.FOUND || outcome == Outcome.NOT_FOUND) {
+        return CompletableFuture.completedFuture(new Asked<>(reply, copy, null));
+      }
+      if (outcome == Outcome.NOT_HOSTED) {
+        directory.refreshSoon();
+      }
+      why = copy + " cannot answer now: " + detailOf.apply(reply);
+      return next();
+    }
+
+    private CompletableFuture<Asked<R>> failed(Endpoint copy, Throwable error) {
+      if (!(error instanceof StatusRuntimeException)) {
+        return CompletableFuture.failedFuture(error); // not the copy failing: a fault of ours, answered as one
+      }
+      breakers.of(copy).failed();
+      directory.refreshSoon();
+      Status status = Status.fromThrowable(error);
+      why = copy + " did not answer: " + status.getCode();
+      MDC.put("traceId", traceId);
+      try {
+        log.warn("Asking {} about {} {} failed: {}", copy, view.name(), key, status);
+      } finally {
+        MDC.remove("traceId");
+      }
+      return next();
+    }
+  }
+}
