@@ -3,7 +3,6 @@ package dev.streamviews.processors.orderstatus;
 import dev.streamviews.schemas.events.OrderPlaced;
 import dev.streamviews.schemas.events.PaymentCaptured;
 import dev.streamviews.schemas.events.ShipmentUpdated;
-import dev.streamviews.schemas.views.OrderStatus;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -12,11 +11,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Folds orders, payments and shipments of one orderId into the order-status store and forwards
- * the new view when, and only when, the facts changed (a republished event forwards nothing).
+ * the new view ({@link dev.streamviews.schemas.views.OrderStatus}) when, and only when, the facts
+ * changed (a republished event forwards nothing).
+ *
+ * <p>It also forwards each order the first time its orderId is placed (the {@link OrderPlaced}
+ * itself): the store already knows whether an order was placed, so the views that count distinct
+ * orders need no store of their own to tell (which would cost a read, a write and a changelog
+ * record per order).
  */
-final class OrderStatusProcessor implements FixedKeyProcessor<String, SpecificRecord, OrderStatus> {
+final class OrderStatusProcessor implements FixedKeyProcessor<String, SpecificRecord, SpecificRecord> {
   private final String storeName;
-  private FixedKeyProcessorContext<String, OrderStatus> context;
+  private FixedKeyProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, OrderStatusState> store;
 
   OrderStatusProcessor(String storeName) {
@@ -24,7 +29,7 @@ final class OrderStatusProcessor implements FixedKeyProcessor<String, SpecificRe
   }
 
   @Override
-  public void init(FixedKeyProcessorContext<String, OrderStatus> context) {
+  public void init(FixedKeyProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
   }
@@ -36,9 +41,14 @@ final class OrderStatusProcessor implements FixedKeyProcessor<String, SpecificRe
     if (state == null) {
       state = OrderStatusRules.initial(orderId);
     }
+    // Payments and shipments may have arrived first: an order is new when none was placed yet.
+    boolean firstPlaced = record.value() instanceof OrderPlaced && state.getPlacedAt() == null;
     if (fold(state, record.value())) {
       store.put(orderId, state);
       context.forward(record.withValue(OrderStatusRules.view(state)));
+    }
+    if (firstPlaced) {
+      context.forward(record);
     }
   }
 

@@ -25,6 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  * Each record is checked to sit in the partition its key belongs to (see {@link PartitionCheck}).
  */
 public final class ShopInputs {
+  private static final String DISTINCT_ORDERS = "distinct-orders";
+
   private final StreamsBuilder builder;
   private final TopologySerdes serdes;
   private final boolean checkPartitions;
@@ -52,9 +54,22 @@ public final class ShopInputs {
     return stream(Topics.STOCK_ADJUSTMENTS);
   }
 
-  /** Each order once, by orderId: the first copy of a republished order. */
+  /**
+   * Each order once, by orderId: the first copy of a republished order. The order-status view's
+   * fold tells them apart (its store knows every order placed so far) and hands them over with
+   * {@link #distinctOrdersAre}, so it is added to the topology before the views that read them.
+   */
   public KStream<String, OrderPlaced> distinctOrders() {
-    return derived("distinct-orders", () -> firstSight(orders(), "distinct-orders", OrderPlaced::getOrderId));
+    return derived(DISTINCT_ORDERS, () -> {
+      throw new IllegalStateException("distinct orders come from the order-status view: add it first");
+    });
+  }
+
+  /** Called once, by the order-status view, with the orders it saw placed for the first time. */
+  public void distinctOrdersAre(KStream<String, OrderPlaced> firstPlaced) {
+    if (streams.putIfAbsent(DISTINCT_ORDERS, firstPlaced) != null) {
+      throw new IllegalStateException("distinct orders were given already");
+    }
   }
 
   /** Each stock adjustment once, by adjustmentId (key sku). */

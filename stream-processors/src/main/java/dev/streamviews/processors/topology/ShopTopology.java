@@ -36,6 +36,7 @@ public final class ShopTopology {
     boolean checkPartitions = !"false".equals(streamsConfig.getProperty(PARTITION_CHECK_CONFIG));
     OutputTopics outputs = new OutputTopics(Integer.parseInt(streamsConfig.getProperty(VERSION_CONFIG, "1")));
     ShopInputs inputs = new ShopInputs(builder, serdes, checkPartitions);
+    // First: its fold also tells which orders are new, and the views below count those.
     OrderStatusView.addTo(builder, inputs, serdes, outputs);
     CustomerSpendView.addTo(inputs, serdes, outputs);
     SkuSalesView.addTo(builder, inputs, serdes, outputs, millis(streamsConfig, GRACE_CONFIG, Duration.ofSeconds(60)),

@@ -1,6 +1,8 @@
 package dev.streamviews.processors.customerspend;
 
 import static dev.streamviews.fixtures.Events.T0;
+import static dev.streamviews.fixtures.Events.aPayment;
+import static dev.streamviews.fixtures.Events.dispatched;
 import static dev.streamviews.fixtures.Events.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +55,26 @@ class CustomerSpendTopologyTest {
     OrderPlaced order = anOrder("o-1").forCustomer("alice").withLine("sku-1", 1, 100).build();
     place(order);
     place(order);
+
+    assertThat(spendOf("alice").getOrders()).isEqualTo(1);
+    assertThat(spendOf("alice").getSpentCents()).isEqualTo(100);
+  }
+
+  @Test
+  void countsAnOrderWhosePaymentAndShipmentArrivedBeforeIt() {
+    // The order's status is known before the order itself: that must not make the order look seen.
+    shop.input(Topics.PAYMENTS).pipeInput("o-1", aPayment("p-1").forOrder("o-1").ofCents(100).build());
+    shop.input(Topics.SHIPMENTS).pipeInput("o-1", dispatched("o-1", T0.plusSeconds(30)));
+    place(anOrder("o-1").forCustomer("alice").withLine("sku-1", 1, 100).build());
+
+    assertThat(spendOf("alice").getOrders()).isEqualTo(1);
+    assertThat(spendOf("alice").getSpentCents()).isEqualTo(100);
+  }
+
+  @Test
+  void countsOnlyTheFirstOfTwoOrdersPlacedUnderOneId() {
+    place(anOrder("o-1").forCustomer("alice").withLine("sku-1", 1, 100).build());
+    place(anOrder("o-1").forCustomer("alice").withLine("sku-1", 3, 100).placedAt(T0.plusSeconds(60)).build());
 
     assertThat(spendOf("alice").getOrders()).isEqualTo(1);
     assertThat(spendOf("alice").getSpentCents()).isEqualTo(100);
