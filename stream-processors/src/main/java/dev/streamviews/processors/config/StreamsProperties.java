@@ -59,6 +59,11 @@ public final class StreamsProperties {
     // more changelog and view records on a backlog of repeating keys; an operator who would rather
     // have backlog throughput than freshness sets statestore.cache.max.bytes back (see README).
     config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+    // Consumer sockets sized by the kernel, not Kafka's fixed 64 KiB. On loopback, where a segment
+    // can be 64 KiB, the fixed buffer overflowed: the kernel dropped data the broker had sent to the
+    // stream thread's consumer several times a second under load, and each drop waits for a
+    // retransmission (TCPRcvQDrop in /proc/net/netstat; none with this setting; docs/BENCHMARKS.md, E).
+    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.RECEIVE_BUFFER_CONFIG), -1);
     // Exactly-once implies an idempotent producer; acks=all is then required, say so anyway.
     config.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
     // Static membership: an instance restarted within the session timeout gets its own partitions back

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,14 @@ class StreamsPropertiesTest {
     Properties config = StreamsProperties.of(settings(Map.of()), topic -> { });
 
     assertThat(new StreamsConfig(config).getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isZero();
+  }
+
+  @Test
+  void consumersLeaveTheirSocketReceiveBufferToTheKernel() {
+    StreamsConfig config = new StreamsConfig(StreamsProperties.of(settings(Map.of()), topic -> { }));
+
+    assertThat(config.getMainConsumerConfigs("streamviews-test", "main", 0).get(ConsumerConfig.RECEIVE_BUFFER_CONFIG)).isEqualTo(-1);
+    assertThat(config.getRestoreConsumerConfigs("restore").get(ConsumerConfig.RECEIVE_BUFFER_CONFIG)).isEqualTo(-1);
   }
 
   @Test
