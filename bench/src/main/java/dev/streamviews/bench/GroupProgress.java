@@ -45,6 +45,30 @@ final class GroupProgress implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the group has read every partition of the topics to its end. One offset short counts as
+   * the end: under exactly-once the last record of a partition can be followed by its transaction's
+   * marker, which a consumer reads past without a commit of its own.
+   */
+  boolean drained(String group, Collection<String> topics) {
+    if (topics.isEmpty()) {
+      return true;
+    }
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, Long> ends = offsets(partitions(topics), OffsetSpec.latest());
+      return ends.entrySet().stream().allMatch(end -> {
+        OffsetAndMetadata offset = committed.get(end.getKey());
+        return end.getValue() - (offset == null ? 0 : offset.offset()) <= 1;
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read the offsets of " + group, e.getCause());
+    }
+  }
+
   /** The topics whose names match. */
   List<String> topicsMatching(String regex) {
     try {
