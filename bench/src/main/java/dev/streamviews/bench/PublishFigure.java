@@ -4,15 +4,9 @@ import dev.streamviews.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Figure A: generated Avro orders published through the producer CLI's own code path (generate,
@@ -65,26 +59,17 @@ final class PublishFigure {
    * ProducerPerformance, which sends values only, is told to send, so both move as many bytes.
    */
   private static int averageRecordSize(BenchRun run, String topic) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.cluster().bootstrapServers());
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-    long bytes = 0;
-    long count = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (count < 10_000 && System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          bytes += record.value().length + (record.key() == null ? 0 : record.key().length);
-          for (var header : record.headers()) {
-            bytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
-          }
-          count++;
-        }
+    long[] bytesAndCount = new long[2];
+    TopicReading.fromBeginning(run.cluster().bootstrapServers(), topic, Duration.ofSeconds(30), record -> {
+      long bytes = record.value().length + (record.key() == null ? 0 : record.key().length);
+      for (var header : record.headers()) {
+        bytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
       }
-    }
+      bytesAndCount[0] += bytes;
+      return ++bytesAndCount[1] < 10_000;
+    });
+    long bytes = bytesAndCount[0];
+    long count = bytesAndCount[1];
     if (count == 0) {
       throw new IllegalStateException("no record of " + topic + " to measure");
     }

@@ -9,14 +9,8 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Figure C: point lookups of {@code order-status} through the view service (HTTP, routing by
@@ -80,23 +74,13 @@ final class QueryFigure {
 
   /** Order ids published to shop.orders (each has an order-status). */
   private static List<String> orderIds(BenchRun run, int wanted) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.cluster().bootstrapServers());
     List<String> keys = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      String topic = Topics.ORDERS.name();
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (keys.size() < wanted && System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.key() != null && keys.size() < wanted) {
-            keys.add(new String(record.key(), StandardCharsets.UTF_8));
-          }
-        }
+    TopicReading.fromBeginning(run.cluster().bootstrapServers(), Topics.ORDERS.name(), Duration.ofSeconds(30), record -> {
+      if (record.key() != null) {
+        keys.add(new String(record.key(), StandardCharsets.UTF_8));
       }
-    }
+      return keys.size() < wanted;
+    });
     if (keys.isEmpty()) {
       throw new IllegalStateException("no order ids to query");
     }

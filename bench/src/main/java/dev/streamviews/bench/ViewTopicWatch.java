@@ -35,8 +35,7 @@ final class ViewTopicWatch implements AutoCloseable {
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
     this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.prefix = prefix;
-    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    consumer.assign(partitions);
+    List<TopicPartition> partitions = TopicReading.assignAll(consumer, topic);
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position);
     this.thread = new Thread(this::watch, "bench-view-topic-watch");
