@@ -16,12 +16,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
@@ -53,6 +53,13 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
   private static final int CUSTOMERS = 500;
   private static final int SKUS = 200;
   private static final String[] CARRIERS = {"DHL", "UPS", "PostNL", "DPD"};
+  /**
+   * Every sku's name, made once. This runs for every line of every order: publishing generated
+   * orders (figure A of the benchmarks, docs/BENCHMARKS.md), naming skus, drawing them through a
+   * set and totalling lines with a stream took a sixth of the CLI's main thread, hence the plain
+   * arrays and loops here.
+   */
+  private static final String[] SKU_NAMES = IntStream.range(0, SKUS).mapToObj(ShopEventGenerator::skuName).toArray(String[]::new);
 
   private final SplittableRandom random;
   private final Options options;
@@ -132,7 +139,10 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
     List<Drawn> events = new ArrayList<>();
     events.add(drawn(Topics.ORDERS, placedAt, () -> order));
 
-    long total = order.getLines().stream().mapToLong(line -> line.getQuantity() * line.getUnitPriceCents()).sum();
+    long total = 0;
+    for (OrderLine line : order.getLines()) {
+      total += line.getQuantity() * line.getUnitPriceCents();
+    }
     long paidAt = payments(orderId, total, placedAt, events);
     if (paidAt > 0 && random.nextDouble() < 0.8) {
       long dispatchedAt = paidAt + 60_000 + random.nextInt(240_000);
@@ -152,17 +162,30 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
     return new Drawn(timestamp, topics.contains(topic.name()) ? OutgoingEvent.of(topic, build.get()) : null);
   }
 
+  /** One to four lines of distinct skus, in the order drawn. */
   private List<OrderLine> lines() {
     int count = 1 + random.nextInt(4);
-    Set<Integer> skus = new LinkedHashSet<>();
-    while (skus.size() < count) {
-      skus.add(random.nextInt(SKUS));
+    int[] skus = new int[count];
+    for (int drawn = 0; drawn < count; ) {
+      int sku = random.nextInt(SKUS);
+      if (!drawnBefore(skus, drawn, sku)) {
+        skus[drawn++] = sku;
+      }
     }
-    List<OrderLine> lines = new ArrayList<>();
+    List<OrderLine> lines = new ArrayList<>(count);
     for (int sku : skus) {
-      lines.add(new OrderLine(sku(sku), 1 + random.nextInt(5), priceOf(sku)));
+      lines.add(new OrderLine(SKU_NAMES[sku], 1 + random.nextInt(5), priceOf(sku)));
     }
     return lines;
+  }
+
+  private static boolean drawnBefore(int[] skus, int drawn, int sku) {
+    for (int i = 0; i < drawn; i++) {
+      if (skus[i] == sku) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -217,8 +240,8 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
         () -> new StockAdjusted("adj-" + runId + "-" + number, sku, delta, reason, Instant.ofEpochMilli(at))));
   }
 
-  /** {@code sku-%03d}, without a Formatter: this runs for every line of every order (figure A of the benchmarks). */
-  private static String sku(int index) {
+  /** {@code sku-%03d}, without a Formatter. */
+  private static String skuName(int index) {
     String digits = Integer.toString(index);
     return digits.length() >= 3 ? "sku-" + digits : "sku-" + "00".substring(digits.length() - 1) + digits;
   }

@@ -45,6 +45,24 @@ class ShopEventGeneratorTest {
   }
 
   @Test
+  void ordersOneToFourLinesOfDistinctSkusEachWithOnePrice() {
+    Map<String, Long> priceOfSku = new HashMap<>();
+    Set<Integer> lineCounts = new HashSet<>();
+    for (OutgoingEvent event : take(new ShopEventGenerator(11, DEFAULTS), 20_000)) {
+      if (event.value() instanceof OrderPlaced order) {
+        List<String> skus = order.getLines().stream().map(line -> line.getSku()).toList();
+        assertThat(skus).doesNotHaveDuplicates();
+        lineCounts.add(skus.size());
+        order.getLines().forEach(line -> assertThat(priceOfSku.computeIfAbsent(line.getSku(), sku -> line.getUnitPriceCents()))
+            .as("price of %s", line.getSku()).isEqualTo(line.getUnitPriceCents()));
+      }
+    }
+
+    assertThat(lineCounts).containsExactlyInAnyOrder(1, 2, 3, 4);
+    assertThat(priceOfSku.keySet()).hasSize(200).contains("sku-000", "sku-007", "sku-042", "sku-199");
+  }
+
+  @Test
   void paysOnlyForOrdersItPlaces() {
     List<OutgoingEvent> events = take(new ShopEventGenerator(7, DEFAULTS), 5_000);
     Set<String> orders = orderIds(take(new ShopEventGenerator(7, DEFAULTS), 6_000));
