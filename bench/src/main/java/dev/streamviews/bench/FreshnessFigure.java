@@ -201,13 +201,16 @@ final class FreshnessFigure {
 
   /** Each probe's moment and latencies, in the order they went out: where the slow ones fall tells what they wait for. */
   private static void writeSeries(Path file, List<Probe> probes) {
-    List<String> lines = new ArrayList<>(List.of("seconds_since_first_probe,visible_ms,in_view_topic_ms,answers_before_200"));
+    List<String> lines = new ArrayList<>(List.of("seconds_since_first_probe,visible_ms,in_view_topic_ms,answers_before_200,acknowledged_at"));
     long first = probes.get(0).ackedAt;
+    // The wall clock of each acknowledgement too, to line slow probes up with the services' logs (GC, request logs).
+    long epochNanosAtNanoZero = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
     for (Probe probe : probes) {
       StringJoiner others = new StringJoiner(" ");
       probe.otherAnswers.forEach((status, times) -> others.add(status + "x" + times));
-      lines.add(String.format(Locale.ROOT, "%.3f,%.3f,%.3f,%s", (probe.ackedAt - first) / 1e9, (probe.visibleAt - probe.ackedAt) / 1e6,
-          probe.inViewTopicAt < 0 ? -1 : (probe.inViewTopicAt - probe.ackedAt) / 1e6, others));
+      lines.add(String.format(Locale.ROOT, "%.3f,%.3f,%.3f,%s,%s", (probe.ackedAt - first) / 1e9, (probe.visibleAt - probe.ackedAt) / 1e6,
+          probe.inViewTopicAt < 0 ? -1 : (probe.inViewTopicAt - probe.ackedAt) / 1e6, others,
+          Instant.ofEpochSecond(0, epochNanosAtNanoZero + probe.ackedAt)));
     }
     try {
       Files.write(file, lines);
