@@ -75,28 +75,29 @@ final class FreshnessFigure {
     try (BackgroundLoad load = BackgroundLoad.start(run, events(rate, warmUp.plus(measured)), rate, 3)) {
       probes = probe(run, views.http, load, warmUp);
     }
-    ReferenceRun asMany;
-    ReferenceRun asLong;
+    ReferenceRun asManyAsProbes;
+    ReferenceRun overTheSpan;
     // The load runs until closed; three times the measured span leaves room for both reference runs.
     try (BackgroundLoad load = BackgroundLoad.start(run, events(rate, measured.multipliedBy(3)), rate, 4)) {
       // EndToEndLatency sends a record only once it has received the one before, so as many records
       // as probes take it a second or two, while the probes take the whole measured span. Its p99
-      // would then see only a second or two of the machine, and miss what happens now and then: in
-      // one full run, 21 of the 33 probes over 30 ms fell in the 4 s when the broker's log cleaner
-      // took most of a core (docs/BENCHMARKS.md, E). So it runs a second time, with as many records
-      // as fill the probes' span at the pace of its first run, and that run is the reference.
-      asMany = ReferenceRun.of(run, probes.count(), probes.recordSize());
-      int spanning = (int) Math.min(MAX_REFERENCE_RECORDS, Math.round(probes.count() * (double) measured.toNanos() / asMany.nanos));
-      asLong = spanning > probes.count() ? ReferenceRun.of(run, spanning, probes.recordSize()) : asMany;
+      // would then see only that second or two of the machine, starting cold (p99 5-6 ms where a
+      // longer run had 3 ms), and none of what happens now and then: in one full run, 21 of the 33
+      // probes over 30 ms fell in the 4 s when the broker's log cleaner took most of a core
+      // (docs/BENCHMARKS.md, E). So it runs a second time, with as many records as fill the
+      // probes' span at the pace of its first run, and that run is the reference.
+      asManyAsProbes = ReferenceRun.of(run, probes.count(), probes.recordSize());
+      int spanning = (int) Math.min(MAX_REFERENCE_RECORDS, Math.round(probes.count() * (double) measured.toNanos() / asManyAsProbes.nanos));
+      overTheSpan = spanning > probes.count() ? ReferenceRun.of(run, spanning, probes.recordSize()) : asManyAsProbes;
     }
     // EndToEndLatency prints whole milliseconds, rounded down; under one is counted as one.
-    long referenceP99 = Math.max(1, asLong.latencies.p99Millis());
+    long referenceP99 = Math.max(1, overTheSpan.latencies.p99Millis());
     return new Figure("E. freshness", probes.p99Millis(), referenceP99, "ms p99", 5, Better.LOWER, String.format(Locale.ROOT,
         "order-status, acknowledged to visible over REST: p50/p99 %.1f/%.1f ms over %,d probes (%d/s, %d s) against send to received"
             + " p50/p99 %d/%d ms (whole ms) over %,d records in %.1f s (over %,d records in %.1f s: p99 %d ms); background load %,.0f events/s",
         probes.p50Millis(), probes.p99Millis(), probes.count(), PROBES_PER_SECOND, measured.toSeconds(),
-        asLong.latencies.p50Millis(), asLong.latencies.p99Millis(), asLong.records, asLong.nanos / 1e9,
-        asMany.records, asMany.nanos / 1e9, asMany.latencies.p99Millis(), rate));
+        overTheSpan.latencies.p50Millis(), overTheSpan.latencies.p99Millis(), overTheSpan.records, overTheSpan.nanos / 1e9,
+        asManyAsProbes.records, asManyAsProbes.nanos / 1e9, asManyAsProbes.latencies.p99Millis(), rate));
   }
 
   /** One run of EndToEndLatency, and how long it took. */
