@@ -7,7 +7,12 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * How many input records wait to be processed, at most, on any partition this instance consumes:
- * the main consumers' {@code records-lag-max}, which Kafka's consumer measures on every fetch.
+ * the largest of the main consumers' per-partition {@code records-lag}, the lag Kafka's consumer
+ * saw when it last handed records of that partition over.
+ *
+ * <p>Not {@code records-lag-max}: that is the largest lag seen in the last two 30-second metric
+ * windows, so after working through a backlog an instance would still report the backlog's lag for up
+ * to a minute, and stay out of its load balancer that long for no reason.
  */
 public final class InputLag {
   private final KafkaStreams streams;
@@ -20,9 +25,7 @@ public final class InputLag {
     long max = 0;
     for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
       MetricName name = metric.getKey();
-      String client = name.tags().getOrDefault("client-id", "");
-      if (name.name().equals("records-lag-max") && name.group().equals("consumer-fetch-manager-metrics")
-          && client.endsWith("-consumer") && !client.endsWith("-restore-consumer")) {
+      if (isMainConsumerPartitionLag(name)) {
         Object value = metric.getValue().metricValue();
         if (value instanceof Number lag && !Double.isNaN(lag.doubleValue())) {
           max = Math.max(max, lag.longValue());
@@ -30,5 +33,12 @@ public final class InputLag {
       }
     }
     return max;
+  }
+
+  private static boolean isMainConsumerPartitionLag(MetricName name) {
+    String client = name.tags().getOrDefault("client-id", "");
+    return name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
+        && name.tags().containsKey("partition")
+        && client.endsWith("-consumer") && !client.endsWith("-restore-consumer");
   }
 }
