@@ -1,6 +1,10 @@
 package dev.streamviews.replay.kafka;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
 
@@ -10,12 +14,39 @@ import org.apache.kafka.common.GroupState;
  */
 public record ConsumerGroup(String id, boolean known, GroupState state, List<Member> members) {
 
-  /** One instance in the group. */
+  /** Kafka Streams names a thread's consumer {@code <application>-<process id>-StreamThread-<n>-consumer}. */
+  private static final Pattern STREAM_THREAD = Pattern.compile("-StreamThread-(\\d+)-consumer$");
+
+  /** One member of the group: a consumer, for a Kafka Streams application one per stream thread. */
   public record Member(String clientId, String host, String instanceId) {
     @Override
     public String toString() {
       return clientId + " at " + host + (instanceId == null ? "" : " (instance " + instanceId + ")");
     }
+
+    /**
+     * The application instance this member is a stream thread of: the Kafka Streams client, and
+     * its static membership id without the thread number Kafka Streams appends to it. A member
+     * that is not a stream thread is an instance of its own.
+     */
+    public String instance() {
+      Matcher thread = STREAM_THREAD.matcher(clientId);
+      if (!thread.find()) {
+        return toString();
+      }
+      String threadSuffix = "-" + thread.group(1);
+      String staticId = instanceId != null && instanceId.endsWith(threadSuffix)
+          ? instanceId.substring(0, instanceId.length() - threadSuffix.length())
+          : instanceId;
+      return clientId.substring(0, thread.start()) + " at " + host + (staticId == null ? "" : " (instance " + staticId + ")");
+    }
+  }
+
+  /** The application instances in the group, each once however many stream threads it runs. */
+  public Set<String> instances() {
+    Set<String> instances = new LinkedHashSet<>();
+    members.forEach(member -> instances.add(member.instance()));
+    return instances;
   }
 
   static ConsumerGroup of(ConsumerGroupDescription description) {

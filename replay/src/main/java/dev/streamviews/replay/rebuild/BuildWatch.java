@@ -36,7 +36,7 @@ final class BuildWatch implements AutoCloseable {
       processed += at - start.getValue();
       inputLag += Math.max(0, inputEnd.get(start.getKey()) - at);
     }
-    return new BuildProgress(processed, inputLag, repartitioned(committed, inputLag == 0), group.members().size(),
+    return new BuildProgress(processed, inputLag, repartitioned(committed, inputLag == 0), group.instances().size(),
         group.stableWithMembers());
   }
 

@@ -87,8 +87,8 @@ public final class ResetCommand implements Callable<Integer> {
             + " has no consumer group and no internal topics of that name");
       }
       if (!group.members().isEmpty()) {
-        throw new CliFailure("refusing to reset " + applicationId + " while " + group.members().size()
-            + " instance(s) of it run: " + group.members() + "; stop them first");
+        throw new CliFailure("refusing to reset " + applicationId + " while " + group.instances().size()
+            + " instance(s) of it run: " + group.instances() + "; stop them first");
       }
       kafka.requireTopics(inputs);
       InputSlice slice = InputSlice.of(kafka, inputs, start);
