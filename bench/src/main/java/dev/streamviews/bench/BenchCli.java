@@ -39,7 +39,7 @@ public final class BenchCli implements Callable<Integer> {
   @Option(names = "--only", split = ",", paramLabel = "FIGURE", description = "Only these figure groups: A, B (with B', D, C and E), F.")
   Set<String> only = Set.of("A", "B", "F");
 
-  @Option(names = "--stream-threads", defaultValue = "1", paramLabel = "N",
+  @Option(names = "--stream-threads", defaultValue = "2", paramLabel = "N",
       description = "Stream threads of the processor instance in B and D (default: ${DEFAULT-VALUE}, the processor's default).")
   int streamThreads;
 

@@ -51,7 +51,7 @@ final class ProcessFigures {
       }
       double floor;
       try (StreamsFloor streams = StreamsFloor.start(run.cluster().bootstrapServers(), "bench-floor", inputs,
-          run.workDir().resolve("state-floor"))) {
+          run.workDir().resolve("state-floor"), run.streamThreads())) {
         floor = processingRate(kafka, streams::running, "bench-floor", inputs, backlog, run.quick());
       }
       // What the views write for each input record (changelogs, repartitions, view topics) is counted

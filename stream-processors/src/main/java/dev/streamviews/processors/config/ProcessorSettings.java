@@ -34,7 +34,7 @@ public record ProcessorSettings(
     int queryPort,
     @io.micronaut.core.annotation.Nullable String queryBindHost,
     @Bindable(defaultValue = "0") int standbyReplicas,
-    @Bindable(defaultValue = "1") int streamThreads,
+    @Bindable(defaultValue = "2") int streamThreads,
     @Bindable(defaultValue = "1") int replicationFactor,
     @Bindable(defaultValue = "100") long commitIntervalMs,
     @Bindable(defaultValue = "60000") long skuSalesGraceMs,
