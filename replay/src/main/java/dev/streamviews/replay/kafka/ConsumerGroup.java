@@ -25,9 +25,11 @@ public record ConsumerGroup(String id, boolean known, GroupState state, List<Mem
     }
 
     /**
-     * The application instance this member is a stream thread of: the Kafka Streams client, and
-     * its static membership id without the thread number Kafka Streams appends to it. A member
-     * that is not a stream thread is an instance of its own.
+     * The application instance this member is a stream thread of. With static membership, its
+     * static id without the thread number Kafka Streams appends to it: that stays the same when
+     * the instance starts a new Kafka Streams client (a member of the old one stays in the group
+     * until its session times out). Without, the Kafka Streams client. A member that is not a
+     * stream thread is an instance of its own.
      */
     public String instance() {
       Matcher thread = STREAM_THREAD.matcher(clientId);
@@ -35,10 +37,10 @@ public record ConsumerGroup(String id, boolean known, GroupState state, List<Mem
         return toString();
       }
       String threadSuffix = "-" + thread.group(1);
-      String staticId = instanceId != null && instanceId.endsWith(threadSuffix)
-          ? instanceId.substring(0, instanceId.length() - threadSuffix.length())
-          : instanceId;
-      return clientId.substring(0, thread.start()) + " at " + host + (staticId == null ? "" : " (instance " + staticId + ")");
+      if (instanceId != null && instanceId.endsWith(threadSuffix)) {
+        return "instance " + instanceId.substring(0, instanceId.length() - threadSuffix.length()) + " at " + host;
+      }
+      return clientId.substring(0, thread.start()) + " at " + host + (instanceId == null ? "" : " (instance " + instanceId + ")");
     }
   }
 

@@ -17,9 +17,20 @@ class ConsumerGroupTest {
         new Member("app-f260-StreamThread-1-consumer", "/10.0.0.3", null)));
 
     assertThat(group.instances()).containsExactly(
-        "app-1b72 at /127.0.0.1 (instance 127.0.0.1-7070)",
-        "app-95ed at /10.0.0.2 (instance 10.0.0.2-7070)",
+        "instance 127.0.0.1-7070 at /127.0.0.1",
+        "instance 10.0.0.2-7070 at /10.0.0.2",
         "app-f260 at /10.0.0.3");
+  }
+
+  @Test
+  void anInstanceThatStartedANewStreamsClientIsStillOneInstance() {
+    // The old client's members stay in the group until their session times out.
+    ConsumerGroup group = new ConsumerGroup("app", true, GroupState.STABLE, List.of(
+        new Member("app-ff1d-StreamThread-1-consumer", "/127.0.0.1", "127.0.0.1-7070-1"),
+        new Member("app-0be2-StreamThread-3-consumer", "/127.0.0.1", "127.0.0.1-7070-3"),
+        new Member("app-0be2-StreamThread-4-consumer", "/127.0.0.1", "127.0.0.1-7070-4")));
+
+    assertThat(group.instances()).containsExactly("instance 127.0.0.1-7070 at /127.0.0.1");
   }
 
   @Test
