@@ -4,6 +4,8 @@ import dev.streamviews.query.v1.Outcome;
 import dev.streamviews.query.v1.Instance;
 import dev.streamviews.query.v1.KeyReply;
 import dev.streamviews.query.v1.KeyRequest;
+import dev.streamviews.query.v1.KeysReply;
+import dev.streamviews.query.v1.KeysRequest;
 import dev.streamviews.query.v1.LocalLag;
 import dev.streamviews.query.v1.MetadataReply;
 import dev.streamviews.query.v1.MetadataRequest;
@@ -19,8 +21,10 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -29,7 +33,14 @@ import java.util.stream.IntStream;
  */
 public final class FakeProcessor implements AutoCloseable {
   public final Map<String, KeyReply> replies = new ConcurrentHashMap<>();
+  /** Every key asked, whether alone (GetKey) or with others (GetKeys). */
   public final List<KeyRequest> keyRequests = new CopyOnWriteArrayList<>();
+  /** How many key calls (GetKey or GetKeys) arrived. */
+  public final AtomicInteger keyCalls = new AtomicInteger();
+  /** False: GetKeys is UNIMPLEMENTED here, as on a processor from before it. */
+  public volatile boolean knowsGetKeys = true;
+  /** When set, GetKeys calls wait for it before they answer (so that lookups queue up behind them). */
+  public volatile CompletableFuture<Void> holdKeyCalls;
   public volatile List<Integer> activePartitions = IntStream.range(0, 6).boxed().toList();
   /** When set, the metadata this instance answers (the cluster it describes); else itself, active for all. */
   public volatile MetadataReply metadata;
@@ -47,20 +58,45 @@ public final class FakeProcessor implements AutoCloseable {
     server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(new ViewQueryGrpc.ViewQueryImplBase() {
       @Override
       public void getKey(KeyRequest request, StreamObserver<KeyReply> answer) {
+        keyCalls.incrementAndGet();
         keyRequests.add(request);
         if (failure != null) {
           answer.onError(failure.asRuntimeException());
           return;
         }
+        answer.onNext(reply(request));
+        answer.onCompleted();
+      }
+
+      @Override
+      public void getKeys(KeysRequest request, StreamObserver<KeysReply> answer) {
+        if (!knowsGetKeys) {
+          super.getKeys(request, answer); // UNIMPLEMENTED, as from a processor older than GetKeys
+          return;
+        }
+        keyCalls.incrementAndGet();
+        keyRequests.addAll(request.getKeysList());
+        if (failure != null) {
+          answer.onError(failure.asRuntimeException());
+          return;
+        }
+        if (holdKeyCalls != null) {
+          holdKeyCalls.join();
+        }
+        KeysReply.Builder replies = KeysReply.newBuilder();
+        request.getKeysList().forEach(key -> replies.addReplies(reply(key)));
+        answer.onNext(replies.build());
+        answer.onCompleted();
+      }
+
+      private KeyReply reply(KeyRequest request) {
         int asked = request.getVersion() == 0 ? servingVersion : request.getVersion();
         if (servingVersion > 0 && !runningVersions.contains(asked)) {
-          answer.onNext(KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE).setDetail("version " + asked + " does not run here")
-              .setServingVersion(servingVersion).build());
-        } else {
-          answer.onNext(replies.getOrDefault(request.getKey(), KeyReply.newBuilder().setOutcome(Outcome.NOT_FOUND).build())
-              .toBuilder().setServingVersion(servingVersion).build());
+          return KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE).setDetail("version " + asked + " does not run here")
+              .setServingVersion(servingVersion).build();
         }
-        answer.onCompleted();
+        return replies.getOrDefault(request.getKey(), KeyReply.newBuilder().setOutcome(Outcome.NOT_FOUND).build())
+            .toBuilder().setServingVersion(servingVersion).build();
       }
 
       @Override

@@ -1,7 +1,6 @@
 package dev.streamviews.sinks.query;
 
 import dev.streamviews.query.v1.Outcome;
-import dev.streamviews.query.v1.ViewQueryGrpc.ViewQueryStub;
 import dev.streamviews.schemas.topics.KeyPartitioner;
 import dev.streamviews.schemas.topics.View;
 import dev.streamviews.schemas.trace.TraceParent;
@@ -11,10 +10,9 @@ import dev.streamviews.sinks.routing.ClusterLayout;
 import dev.streamviews.sinks.routing.Deadline;
 import dev.streamviews.sinks.routing.Endpoint;
 import dev.streamviews.sinks.routing.ProcessorDirectory;
-import dev.streamviews.sinks.routing.QueryChannels;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -32,15 +30,12 @@ final class OwnerQuestions {
   private static final Logger log = LoggerFactory.getLogger(OwnerQuestions.class);
 
   private final ProcessorDirectory directory;
-  private final QueryChannels channels;
   private final CircuitBreakers breakers;
   private final ViewServiceSettings settings;
   private final ServingVersions versions;
 
-  OwnerQuestions(ProcessorDirectory directory, QueryChannels channels, CircuitBreakers breakers, ViewServiceSettings settings,
-      ServingVersions versions) {
+  OwnerQuestions(ProcessorDirectory directory, CircuitBreakers breakers, ViewServiceSettings settings, ServingVersions versions) {
     this.directory = directory;
-    this.channels = channels;
     this.breakers = breakers;
     this.settings = settings;
     this.versions = versions;
@@ -49,10 +44,13 @@ final class OwnerQuestions {
   /** The owner's reply and who gave it, or why nobody could answer. */
   record Asked<R>(R reply, Endpoint servedBy, String why) {}
 
-  /** One question to one copy, about the given version of the views; the reply goes to {@code reply}. */
+  /**
+   * One question to one copy, about the given version of the views, answered within {@code timeout}:
+   * its reply, or a {@link StatusRuntimeException} when the copy did not answer.
+   */
   @FunctionalInterface
   interface Question<R> {
-    void ask(ViewQueryStub stub, int version, StreamObserver<R> reply);
+    CompletableFuture<R> ask(Endpoint copy, Duration timeout, int version);
   }
 
   /**
@@ -118,8 +116,7 @@ final class OwnerQuestions {
         directory.refreshSoon();
         return CompletableFuture.completedFuture(new Asked<>(null, null, why));
       }
-      return UnaryCall.<R>start(observer ->
-              question.ask(channels.asyncStub(copy, deadline.forCall(settings.queryTimeout())), layout.version(), observer))
+      return question.ask(copy, deadline.forCall(settings.queryTimeout()), layout.version())
           .handle((reply, error) -> error == null ? answered(copy, reply) : failed(copy, error))
           .thenCompose(Function.identity());
     }

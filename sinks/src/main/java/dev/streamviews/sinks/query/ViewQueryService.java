@@ -20,6 +20,7 @@ import dev.streamviews.sinks.routing.Endpoint;
 import dev.streamviews.sinks.routing.ProcessorDirectory;
 import dev.streamviews.sinks.routing.QueryChannels;
 import io.grpc.StatusRuntimeException;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public class ViewQueryService {
   private final ViewServiceSettings settings;
   private final ServingVersions versions;
   private final OwnerQuestions owners;
+  private final KeyLookupCalls keyLookups;
 
   public ViewQueryService(ProcessorDirectory directory, QueryChannels channels, CircuitBreakers breakers,
       ViewServiceSettings settings) {
@@ -58,14 +60,20 @@ public class ViewQueryService {
     this.breakers = breakers;
     this.settings = settings;
     this.versions = new ServingVersions(directory);
-    this.owners = new OwnerQuestions(directory, channels, breakers, settings, versions);
+    this.owners = new OwnerQuestions(directory, breakers, settings, versions);
+    this.keyLookups = new KeyLookupCalls(channels);
+  }
+
+  @PreDestroy
+  void close() {
+    keyLookups.close();
   }
 
   /** The key's value, from the freshest copy that answers; completes on gRPC's network thread, never blocks. */
   public CompletableFuture<KeyAnswer> get(View<?> view, String key, String traceparent) {
-    KeyRequest request = KeyRequest.newBuilder().setView(view.name()).setKey(key).setTraceparent(traceparent).build();
+    KeyRequest.Builder request = KeyRequest.newBuilder().setView(view.name()).setKey(key).setTraceparent(traceparent);
     return owners.ask(view, key,
-        (stub, version, reply) -> stub.getKey(request.toBuilder().setVersion(version).build(), reply), KeyReply::getOutcome,
+        (copy, timeout, version) -> keyLookups.get(copy, request.setVersion(version).build(), timeout), KeyReply::getOutcome,
         KeyReply::getDetail, KeyReply::getServingVersion, traceparent).thenApply(asked -> {
           if (asked.why() != null) {
             return new KeyAnswer.Unavailable(asked.why());
@@ -80,10 +88,11 @@ public class ViewQueryService {
 
   /** The key's windows within [from, to], as {@link #get} asks for a key. */
   public CompletableFuture<WindowsAnswer> windows(View<?> view, String key, Instant from, Instant to, String traceparent) {
-    WindowsRequest request = WindowsRequest.newBuilder().setView(view.name()).setKey(key)
-        .setFromMs(from.toEpochMilli()).setToMs(to.toEpochMilli()).setTraceparent(traceparent).build();
+    WindowsRequest.Builder request = WindowsRequest.newBuilder().setView(view.name()).setKey(key)
+        .setFromMs(from.toEpochMilli()).setToMs(to.toEpochMilli()).setTraceparent(traceparent);
     return owners.ask(view, key,
-        (stub, version, reply) -> stub.getWindows(request.toBuilder().setVersion(version).build(), reply), WindowsReply::getOutcome,
+        (copy, timeout, version) -> UnaryCall.<WindowsReply>start(reply ->
+            channels.asyncStub(copy, timeout).getWindows(request.setVersion(version).build(), reply)), WindowsReply::getOutcome,
         WindowsReply::getDetail, WindowsReply::getServingVersion, traceparent).thenApply(asked -> {
           if (asked.why() != null) {
             return new WindowsAnswer.Unavailable(asked.why());

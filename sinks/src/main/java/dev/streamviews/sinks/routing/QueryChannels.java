@@ -37,7 +37,7 @@ public class QueryChannels {
   }
 
   @PreDestroy
-  void close() throws InterruptedException {
+  public void close() throws InterruptedException {
     for (ManagedChannel channel : channels.values()) {
       channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
     }

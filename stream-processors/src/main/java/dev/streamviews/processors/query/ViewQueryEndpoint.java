@@ -5,6 +5,8 @@ import dev.streamviews.processors.topology.LocalView;
 import dev.streamviews.processors.versions.VersionedStreams;
 import dev.streamviews.query.v1.KeyReply;
 import dev.streamviews.query.v1.KeyRequest;
+import dev.streamviews.query.v1.KeysReply;
+import dev.streamviews.query.v1.KeysRequest;
 import dev.streamviews.query.v1.MetadataReply;
 import dev.streamviews.query.v1.MetadataRequest;
 import dev.streamviews.query.v1.Outcome;
@@ -52,18 +54,44 @@ final class ViewQueryEndpoint extends ViewQueryGrpc.ViewQueryImplBase {
 
   @Override
   public void getKey(KeyRequest request, StreamObserver<KeyReply> answer) {
-    answer(answer, request.getTraceparent(), request.getView() + " " + request.getKey(), () -> {
-      int serving = versions.servingVersion();
-      LocalView<?, ?> view = views.get(request.getView());
-      if (view == null || view.view().shape() != ViewShape.KEY_VALUE) {
-        return KeyReply.newBuilder().setOutcome(Outcome.UNKNOWN_VIEW).setDetail("no key-value view " + request.getView())
-            .setServingVersion(serving).build();
+    answer(answer, request.getTraceparent(), request.getView() + " " + request.getKey(), () -> keyReply(request));
+  }
+
+  /**
+   * Each key as {@link #getKey} answers it, in the order asked. A key whose question fails is
+   * answered "not available" (where GetKey would fail the call), so that it does not fail the keys
+   * asked with it; the caller then asks another copy for that key alone.
+   */
+  @Override
+  public void getKeys(KeysRequest request, StreamObserver<KeysReply> answer) {
+    KeysReply.Builder replies = KeysReply.newBuilder();
+    for (KeyRequest key : request.getKeysList()) {
+      TraceParent.parse(key.getTraceparent()).ifPresent(trace -> MDC.put("traceId", trace.traceId()));
+      try {
+        replies.addReplies(keyReply(key));
+      } catch (RuntimeException e) {
+        log.error("Query of {} {} failed", key.getView(), key.getKey(), e);
+        replies.addReplies(KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE)
+            .setDetail("query failed: " + e.getClass().getSimpleName()).setServingVersion(versions.servingVersion()));
+      } finally {
+        MDC.remove("traceId");
       }
-      return queriesOf(request.getVersion())
-          .map(version -> version.lookup.value(view, request.getKey()).toBuilder().setServingVersion(serving).build())
-          .orElseGet(() -> KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE).setDetail(notRunning(request.getVersion()))
-              .setServingVersion(serving).build());
-    });
+    }
+    answer.onNext(replies.build());
+    answer.onCompleted();
+  }
+
+  private KeyReply keyReply(KeyRequest request) {
+    int serving = versions.servingVersion();
+    LocalView<?, ?> view = views.get(request.getView());
+    if (view == null || view.view().shape() != ViewShape.KEY_VALUE) {
+      return KeyReply.newBuilder().setOutcome(Outcome.UNKNOWN_VIEW).setDetail("no key-value view " + request.getView())
+          .setServingVersion(serving).build();
+    }
+    return queriesOf(request.getVersion())
+        .map(version -> version.lookup.value(view, request.getKey()).toBuilder().setServingVersion(serving).build())
+        .orElseGet(() -> KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE).setDetail(notRunning(request.getVersion()))
+            .setServingVersion(serving).build());
   }
 
   @Override
