@@ -34,6 +34,15 @@ class StreamsPropertiesTest {
   }
 
   @Test
+  void storesAreRestoredInLargerBatchesThanRecordsAreProcessed() {
+    StreamsConfig config = new StreamsConfig(StreamsProperties.of(settings(Map.of()), topic -> { }));
+
+    assertThat(config.getRestoreConsumerConfigs("restore").get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)).isEqualTo(10_000);
+    assertThat(config.getMainConsumerConfigs("streamviews-test", "main", 0).get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG))
+        .hasToString("1000"); // Kafka Streams' own default for its consumers
+  }
+
+  @Test
   void passedThroughStreamsConfigsWinOverOurDefaults() {
     Properties config = StreamsProperties.of(settings(Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "0",
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
