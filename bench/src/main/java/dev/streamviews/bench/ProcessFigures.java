@@ -158,7 +158,7 @@ final class ProcessFigures {
       try (ViewServiceProcess views = ViewServiceProcess.start(run, processor.queryEndpoint(), run.workDir().resolve("view-service.log"))) {
         views.awaitReady(Duration.ofMinutes(2));
         figures.add(QueryFigure.measure(run, views, processor));
-        figures.add(FreshnessFigure.measure(run, views, processingRate));
+        figures.add(FreshnessFigure.measure(run, views, processor, processingRate));
       }
     }
   }
