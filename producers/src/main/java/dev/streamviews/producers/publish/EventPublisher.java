@@ -3,7 +3,6 @@ package dev.streamviews.producers.publish;
 import dev.streamviews.schemas.registry.SchemaRegistry;
 import dev.streamviews.schemas.serde.AvroSerializer;
 import dev.streamviews.schemas.trace.TraceParent;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +32,7 @@ public final class EventPublisher implements AutoCloseable {
   private final KafkaProducer<String, IndexedRecord> producer;
   /** One trace per publisher; each record is a span of it, in its traceparent header. */
   private final TraceParent trace = TraceParent.start();
+  private final SpanHeaders spans = new SpanHeaders(trace);
 
   public EventPublisher(String bootstrapServers, SchemaRegistry registry, Map<String, Object> overrides) {
     Properties config = new Properties();
@@ -59,23 +60,24 @@ public final class EventPublisher implements AutoCloseable {
     long started = System.nanoTime();
     long nextReport = PROGRESS_EVERY_MILLIS;
     long count = 0;
+    // One callback for every record: it holds nothing of a record's own.
+    Callback onAnswer = (RecordMetadata metadata, Exception error) -> {
+      if (error == null) {
+        acknowledged.incrementAndGet();
+        lastOffsets.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset(), Math::max);
+      } else {
+        failed.incrementAndGet();
+        firstFailure.compareAndSet(null, error.getMessage());
+      }
+    };
     while (events.hasNext()) {
       OutgoingEvent event = events.next();
       if (ratePerSecond > 0) {
         pace(started, count, ratePerSecond);
       }
       ProducerRecord<String, IndexedRecord> record = new ProducerRecord<>(event.topic(), null, event.timestamp(), event.key(), event.value());
-      record.headers().add(TraceParent.HEADER, trace.child().toString().getBytes(StandardCharsets.UTF_8));
-      producer.send(record,
-          (RecordMetadata metadata, Exception error) -> {
-            if (error == null) {
-              acknowledged.incrementAndGet();
-              lastOffsets.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset(), Math::max);
-            } else {
-              failed.incrementAndGet();
-              firstFailure.compareAndSet(null, error.getMessage());
-            }
-          });
+      record.headers().add(TraceParent.HEADER, spans.next());
+      producer.send(record, onAnswer);
       count++;
       long elapsed = elapsedMillis(started);
       if (elapsed >= nextReport) {
