@@ -19,14 +19,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.Iterator;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,12 +86,19 @@ final class FreshnessFigure {
     Duration measured = Duration.ofSeconds(run.quick() ? 10 : 45);
     // The load spreads over the partitions of each topic; the lag is read per partition.
     long maxLag = Math.max(10, Math.round(rate * CAUGHT_UP.toNanos() / 1e9 / Topics.PARTITIONS));
+    // Where the CPU went while the probes counted: short of the goal with the cores all busy is short of CPU.
+    Map<String, ProcessHandle> jvms = new LinkedHashMap<>();
+    jvms.put("processor", processor.handle());
+    jvms.put("broker", ProcessHandle.of(run.cluster().brokerPid()).orElseThrow());
+    jvms.put("view service", views.handle());
+    jvms.put("bench (load, probes)", ProcessHandle.current());
+    SpanCpu cpu = new SpanCpu(jvms);
     Probes probes;
     CatchUpWatch caughtUp;
     try (BackgroundLoad load = BackgroundLoad.start(run, events(rate, warmUp.plus(allowance).plus(measured)), rate, 3);
         CatchUpWatch watch = new CatchUpWatch(processor, maxLag, STEADY_FOR, warmUp, warmUp.plus(allowance))) {
       caughtUp = watch;
-      probes = probe(run, views.http, load, watch, measured);
+      probes = probe(run, views.http, load, watch, measured, cpu);
     }
     ReferenceRun asManyAsProbes;
     ReferenceRun overTheSpan;
@@ -112,12 +120,12 @@ final class FreshnessFigure {
     return new Figure("E. freshness", probes.p99Millis(), referenceP99, "ms p99", 5, Better.LOWER, String.format(Locale.ROOT,
         "order-status, acknowledged to visible over REST: p50/p99 %.1f/%.1f ms over %,d probes (%d/s, %d s) against send to received"
             + " p50/p99 %d/%d ms (whole ms) over %,d records in %.1f s (over %,d records in %.1f s: p99 %d ms); background load %,.0f events/s;"
-            + " probes counted from %d s into the load, %s",
+            + " probes counted from %d s into the load, %s; over the measured span %s",
         probes.p50Millis(), probes.p99Millis(), probes.count(), PROBES_PER_SECOND, measured.toSeconds(),
         overTheSpan.latencies.p50Millis(), overTheSpan.latencies.p99Millis(), overTheSpan.records, overTheSpan.nanos / 1e9,
         asManyAsProbes.records, asManyAsProbes.nanos / 1e9, asManyAsProbes.latencies.p99Millis(), rate, caughtUp.after().toSeconds(),
         caughtUp.keptUp() ? String.format(Locale.ROOT, "once the processor had kept up for %d s (at most %,d input records waiting on any partition)",
-            STEADY_FOR.toSeconds(), maxLag) : "when the allowance ran out: the processor had not kept up"));
+            STEADY_FOR.toSeconds(), maxLag) : "when the allowance ran out: the processor had not kept up", cpu.used()));
   }
 
   /** One run of EndToEndLatency, and how long it took. */
@@ -139,7 +147,7 @@ final class FreshnessFigure {
    * compiled before the ones that count: only probes sent in the measured span, which starts once
    * the processor keeps up with the load ({@code caughtUp}), count.
    */
-  private static Probes probe(BenchRun run, URI views, BackgroundLoad load, CatchUpWatch caughtUp, Duration measured)
+  private static Probes probe(BenchRun run, URI views, BackgroundLoad load, CatchUpWatch caughtUp, Duration measured, SpanCpu cpu)
       throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     String prefix = "fresh-" + Long.toString(System.currentTimeMillis(), 36) + "-";
@@ -157,6 +165,11 @@ final class FreshnessFigure {
         long from = caughtUp.fromNanos(); // Long.MAX_VALUE until the processor keeps up
         Probe probe = new Probe(prefix + all.size(), now >= from && now - from < measured.toNanos());
         all.add(probe);
+        if (probe.measured && !cpu.started()) {
+          cpu.start();
+        } else if (cpu.started() && !probe.measured) {
+          cpu.stop();
+        }
         OrderPlaced order = new OrderPlaced(probe.orderId, "c-fresh", List.of(new OrderLine("sku-fresh", 1, 100L)), Instant.now());
         try {
           producer.send(new ProducerRecord<>(Topics.ORDERS.name(), probe.orderId, order), (metadata, error) -> {
@@ -194,6 +207,7 @@ final class FreshnessFigure {
         LockSupport.parkNanos(POLL_PAUSE_NANOS);
       }
       sender.shutdownNow();
+      cpu.stop(); // if the load ended within the measured span
       Thread.sleep(200);
       all.forEach(probe -> probe.inViewTopicAt = emitted.firstSeen(probe.orderId));
     }

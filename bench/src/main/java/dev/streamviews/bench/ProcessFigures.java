@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -45,14 +47,19 @@ final class ProcessFigures {
       double reference = KafkaTools.consumerPerformance(run.cluster().bootstrapServers(), INPUTS, backlog, "bench-consumer-performance");
       Path eosState = run.workDir().resolve("state-eos");
       double exactlyOnce;
+      SpanCpu exactlyOnceCpu;
       try (ProcessorProcess processor = ProcessorProcess.start(run, "bench-eos", eosState, "exactly_once_v2",
           run.workDir().resolve("processor-eos.log"))) {
-        exactlyOnce = processingRate(kafka, processor::alive, "bench-eos", inputs, backlog, run.quick());
+        Map<String, ProcessHandle> jvms = new LinkedHashMap<>();
+        jvms.put("processor", processor.handle());
+        jvms.put("broker", ProcessHandle.of(run.cluster().brokerPid()).orElseThrow());
+        exactlyOnceCpu = new SpanCpu(jvms);
+        exactlyOnce = processingRate(kafka, processor::alive, "bench-eos", inputs, backlog, run.quick(), exactlyOnceCpu);
       }
       double floor;
       try (StreamsFloor streams = StreamsFloor.start(run.cluster().bootstrapServers(), "bench-floor", inputs,
           run.workDir().resolve("state-floor"), run.streamThreads())) {
-        floor = processingRate(kafka, streams::running, "bench-floor", inputs, backlog, run.quick());
+        floor = processingRate(kafka, streams::running, "bench-floor", inputs, backlog, run.quick(), new SpanCpu(Map.of()));
       }
       // What the views write for each input record (changelogs, repartitions, view topics) is counted
       // in the at-least-once run: offsets there are records only, while exactly-once adds a
@@ -62,13 +69,14 @@ final class ProcessFigures {
       double atLeastOnce;
       try (ProcessorProcess processor = ProcessorProcess.start(run, "bench-alo", run.workDir().resolve("state-alo"),
           "at_least_once", run.workDir().resolve("processor-alo.log"))) {
-        atLeastOnce = processingRate(kafka, processor::alive, "bench-alo", inputs, backlog, run.quick());
+        atLeastOnce = processingRate(kafka, processor::alive, "bench-alo", inputs, backlog, run.quick(), new SpanCpu(Map.of()));
       }
       long written = kafka.records(kafka.topicsMatching("bench-alo-.*-(changelog|repartition)"))
           + kafka.records(viewTopics) - viewRecordsBefore;
       String backlogNote = String.format("backlog of %,d input records, one processor instance, %d stream thread(s), exactly_once_v2; "
-              + "%.1f records written per input record; Kafka Streams doing nothing per record: %,.0f records/s, ratio %.2f",
-          backlog, run.streamThreads(), written / (double) backlog, floor, floor / reference);
+              + "%.1f records written per input record; Kafka Streams doing nothing per record: %,.0f records/s, ratio %.2f; "
+              + "while timed %s",
+          backlog, run.streamThreads(), written / (double) backlog, floor, floor / reference, exactlyOnceCpu.used());
       figures.add(new Figure("B. process", exactlyOnce, reference, "records/s", 0.35, backlogNote));
       figures.add(new Figure("B'. guarantee", exactlyOnce, atLeastOnce, "records/s", 0.8, "B with exactly_once_v2 against B with at_least_once"));
       restoreThenQuery(run, kafka, eosState, exactlyOnce, figures);
@@ -83,7 +91,7 @@ final class ProcessFigures {
    * at that moment a quarter of the order lines were still to be added up).
    */
   private static double processingRate(GroupProgress kafka, BooleanSupplier alive, String group, List<String> inputs, long backlog,
-      boolean quick) throws InterruptedException {
+      boolean quick, SpanCpu cpu) throws InterruptedException {
     long startedAt = System.nanoTime();
     long deadline = startedAt + Duration.ofMinutes(quick ? 5 : 30).toNanos();
     long firstAt = 0;
@@ -94,8 +102,10 @@ final class ProcessFigures {
       if (firstAt == 0 && committed > 0) {
         firstAt = now;
         firstCommitted = committed;
+        cpu.start();
       }
       if (committed >= backlog && kafka.drained(group, kafka.topicsMatching(Pattern.quote(group) + "-.*-repartition"))) {
+        cpu.stop();
         // A small backlog can be done at the first look: then time it from the start of the JVM, a lower bound.
         return committed > firstCommitted ? (committed - firstCommitted) / ((now - firstAt) / 1e9) : committed / ((now - startedAt) / 1e9);
       }

@@ -59,6 +59,11 @@ public final class LocalCluster implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
+  /** The broker's process (a child JVM of this one), for what it costs in CPU. */
+  public long brokerPid() {
+    return broker.pid();
+  }
+
   public URI schemaRegistryUrl() {
     return URI.create("http://" + config.host() + ":" + registryPort);
   }

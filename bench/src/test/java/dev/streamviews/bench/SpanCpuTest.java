@@ -1,0 +1,55 @@
+package dev.streamviews.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SpanCpuTest {
+
+  @Test
+  void saysHowBusyTheMachineWasAndHowManyCoresEachProcessKeptBusy() {
+    Map<String, Duration> used = new LinkedHashMap<>();
+    used.put("processor", Duration.ofMillis(9_000));
+    used.put("broker", Duration.ofMillis(4_500));
+
+    String text = SpanCpu.describe(Optional.of(new MachineCpu.Usage(2, 0.87, 0.01)), used, Duration.ofSeconds(10));
+
+    assertThat(text).isEqualTo("2 cores 87 % busy (steal 1 %); in cores: processor 0.90, broker 0.45");
+  }
+
+  @Test
+  void saysSoWhereTheMachinesShareCannotBeRead() {
+    String text = SpanCpu.describe(Optional.empty(), Map.of("processor", Duration.ofSeconds(5)), Duration.ofSeconds(10));
+
+    assertThat(text).isEqualTo("machine's busy share not readable here; in cores: processor 0.50");
+  }
+
+  @Test
+  void measuresTheSpanBetweenStartAndStopOnly() throws InterruptedException {
+    SpanCpu span = new SpanCpu(Map.of("bench", ProcessHandle.current()));
+    assertThat(span.used()).isEqualTo("CPU not measured");
+
+    span.start();
+    long spinUntil = System.nanoTime() + Duration.ofMillis(300).toNanos();
+    long spins = 0;
+    while (System.nanoTime() < spinUntil) {
+      spins++;
+    }
+    span.stop();
+
+    assertThat(spins).isPositive();
+    assertThat(span.stopped()).isTrue();
+    // One thread spinning through the whole span keeps most of a core busy (a fifth at the least on a
+    // crowded machine); and nothing after stop() counts
+    String used = span.used();
+    assertThat(used).containsPattern("in cores: bench [0-9]\\.[0-9]{2}$");
+    double cores = Double.parseDouble(used.substring(used.lastIndexOf(' ') + 1));
+    assertThat(cores).isGreaterThan(0.2);
+    Thread.sleep(100);
+    assertThat(span.used()).isEqualTo(used);
+  }
+}
