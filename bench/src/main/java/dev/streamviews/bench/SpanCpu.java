@@ -12,6 +12,9 @@ import java.util.StringJoiner;
  * whether the figure ran out of CPU and who took it.
  */
 final class SpanCpu {
+  /** Process CPU times come in the kernel's ticks (10 ms): over a shorter span the shares would be noise. */
+  static final Duration SHORTEST = Duration.ofSeconds(1);
+
   private final CpuMeter processes;
   private Optional<MachineCpu> machine = Optional.empty();
   private long startedNanos;
@@ -53,6 +56,9 @@ final class SpanCpu {
 
   /** {@code 2 cores 87 % busy (steal 0 %); in cores: processor 0.95, broker 0.41}. */
   static String describe(Optional<MachineCpu.Usage> machine, Map<String, Duration> processes, Duration elapsed) {
+    if (elapsed.compareTo(SHORTEST) < 0) {
+      return "CPU not measured: the span lasted under " + SHORTEST.toSeconds() + " s";
+    }
     StringJoiner cores = new StringJoiner(", ", "in cores: ", "");
     double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
     processes.forEach((name, cpu) -> cores.add(String.format(Locale.ROOT, "%s %.2f", name, cpu.toNanos() / 1e9 / seconds)));

@@ -29,12 +29,20 @@ class SpanCpuTest {
   }
 
   @Test
+  void saysNothingOfASpanTooShortForTheKernelsTicks() {
+    String text = SpanCpu.describe(Optional.of(new MachineCpu.Usage(2, 0.5, 0)), Map.of("processor", Duration.ofMillis(10)),
+        Duration.ofMillis(20));
+
+    assertThat(text).isEqualTo("CPU not measured: the span lasted under 1 s");
+  }
+
+  @Test
   void measuresTheSpanBetweenStartAndStopOnly() throws InterruptedException {
     SpanCpu span = new SpanCpu(Map.of("bench", ProcessHandle.current()));
     assertThat(span.used()).isEqualTo("CPU not measured");
 
     span.start();
-    long spinUntil = System.nanoTime() + Duration.ofMillis(300).toNanos();
+    long spinUntil = System.nanoTime() + Duration.ofMillis(1_200).toNanos();
     long spins = 0;
     while (System.nanoTime() < spinUntil) {
       spins++;
