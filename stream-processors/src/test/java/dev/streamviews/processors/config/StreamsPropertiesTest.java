@@ -2,6 +2,8 @@ package dev.streamviews.processors.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamviews.processors.deadletter.DeadLetterHandler;
+import dev.streamviews.processors.deadletter.DeadLetterProcessingHandler;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,6 +18,15 @@ class StreamsPropertiesTest {
 
     assertThat(config.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+  }
+
+  @Test
+  void deadLetterHandlersCoverEveryKindOfProcessing() {
+    StreamsConfig config = new StreamsConfig(StreamsProperties.of(settings(Map.of()), topic -> { }));
+
+    assertThat(config.getClass(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG)).isEqualTo(DeadLetterProcessingHandler.class);
+    assertThat(config.getClass(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG)).isEqualTo(DeadLetterHandler.class);
+    assertThat(config.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
   }
 
   @Test
