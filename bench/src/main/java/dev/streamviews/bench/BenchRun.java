@@ -25,6 +25,11 @@ record BenchRun(LocalCluster cluster, Path root, Path workDir, boolean quick, in
     cli(all);
   }
 
+  /** The broker's JVM, for the CPU it uses while a figure is measured. */
+  ProcessHandle broker() {
+    return ProcessHandle.of(cluster.brokerPid()).orElseThrow(() -> new IllegalStateException("the broker's process is gone"));
+  }
+
   /** {@code scripts/topics create}. */
   void createTopics() {
     cli(List.of("topics", "create", "--bootstrap-servers", cluster.bootstrapServers(),

@@ -1,6 +1,8 @@
 package dev.streamviews.bench;
 
 import dev.streamviews.bench.Figure.Better;
+import dev.streamviews.bench.FreshnessProbes.Probe;
+import dev.streamviews.bench.FreshnessProbes.Probes;
 import dev.streamviews.schemas.events.OrderLine;
 import dev.streamviews.schemas.events.OrderPlaced;
 import dev.streamviews.schemas.registry.SchemaRegistryClient;
@@ -8,17 +10,13 @@ import dev.streamviews.schemas.serde.AvroSerializer;
 import dev.streamviews.schemas.topics.Topics;
 import dev.streamviews.schemas.topics.Views;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Queue;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -89,7 +85,7 @@ final class FreshnessFigure {
     // Where the CPU went while the probes counted: short of the goal with the cores all busy is short of CPU.
     Map<String, ProcessHandle> jvms = new LinkedHashMap<>();
     jvms.put("processor", processor.handle());
-    jvms.put("broker", ProcessHandle.of(run.cluster().brokerPid()).orElseThrow());
+    jvms.put("broker", run.broker());
     jvms.put("view service", views.handle());
     jvms.put("bench (load, probes)", ProcessHandle.current());
     SpanCpu cpu = new SpanCpu(jvms);
@@ -215,7 +211,7 @@ final class FreshnessFigure {
     if (counted.isEmpty()) {
       throw new IllegalStateException("no probe was measured: the load ended before the processor kept up with it");
     }
-    writeSeries(run.workDir().resolve("freshness-probes.csv"), counted);
+    FreshnessProbes.writeSeries(run.workDir().resolve("freshness-probes.csv"), counted);
     return new Probes(counted.stream().mapToLong(probe -> probe.visibleAt - probe.ackedAt).toArray(), counted.get(0).recordSize);
   }
 
@@ -245,43 +241,6 @@ final class FreshnessFigure {
     return false;
   }
 
-  /** One probe order: when Kafka acknowledged it, when it was first in the view topic, when the view service first had it. */
-  private static final class Probe {
-    final String orderId;
-    /** Sent within the measured span: counted. */
-    final boolean measured;
-    final Map<Integer, Integer> otherAnswers = new TreeMap<>();
-    volatile long ackedAt;
-    volatile int recordSize;
-    long inViewTopicAt = -1;
-    long visibleAt;
-
-    Probe(String orderId, boolean measured) {
-      this.orderId = orderId;
-      this.measured = measured;
-    }
-  }
-
-  /** Each probe's moment and latencies, in the order they went out: where the slow ones fall tells what they wait for. */
-  private static void writeSeries(Path file, List<Probe> probes) {
-    List<String> lines = new ArrayList<>(List.of("seconds_since_first_probe,visible_ms,in_view_topic_ms,answers_before_200,acknowledged_at"));
-    long first = probes.get(0).ackedAt;
-    // The wall clock of each acknowledgement too, to line slow probes up with the services' logs (GC, request logs).
-    long epochNanosAtNanoZero = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
-    for (Probe probe : probes) {
-      StringJoiner others = new StringJoiner(" ");
-      probe.otherAnswers.forEach((status, times) -> others.add(status + "x" + times));
-      lines.add(String.format(Locale.ROOT, "%.3f,%.3f,%.3f,%s,%s", (probe.ackedAt - first) / 1e9, (probe.visibleAt - probe.ackedAt) / 1e6,
-          probe.inViewTopicAt < 0 ? -1 : (probe.inViewTopicAt - probe.ackedAt) / 1e6, others,
-          Instant.ofEpochSecond(0, epochNanosAtNanoZero + probe.ackedAt)));
-    }
-    try {
-      Files.write(file, lines);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static KafkaProducer<String, OrderPlaced> probeProducer(BenchRun run) {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, run.cluster().bootstrapServers());
@@ -290,31 +249,5 @@ final class FreshnessFigure {
     config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     return new KafkaProducer<>(config, new StringSerializer(),
         new AvroSerializer<>(new SchemaRegistryClient(run.cluster().schemaRegistryUrl()), true));
-  }
-
-  /** The probes' latencies, acknowledged to visible, in nanoseconds. */
-  private record Probes(long[] latencies, int recordSize) {
-    Probes {
-      if (latencies.length == 0) {
-        throw new IllegalStateException("no probe was measured");
-      }
-      Arrays.sort(latencies);
-    }
-
-    int count() {
-      return latencies.length;
-    }
-
-    double p50Millis() {
-      return percentile(0.50);
-    }
-
-    double p99Millis() {
-      return percentile(0.99);
-    }
-
-    private double percentile(double share) {
-      return latencies[Math.min(latencies.length - 1, (int) (latencies.length * share))] / 1e6;
-    }
   }
 }

@@ -52,7 +52,7 @@ final class ProcessFigures {
           run.workDir().resolve("processor-eos.log"))) {
         Map<String, ProcessHandle> jvms = new LinkedHashMap<>();
         jvms.put("processor", processor.handle());
-        jvms.put("broker", ProcessHandle.of(run.cluster().brokerPid()).orElseThrow());
+        jvms.put("broker", run.broker());
         exactlyOnceCpu = new SpanCpu(jvms);
         exactlyOnce = processingRate(kafka, processor::alive, "bench-eos", inputs, backlog, run.quick(), exactlyOnceCpu);
       }

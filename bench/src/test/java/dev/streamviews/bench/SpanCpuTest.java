@@ -37,16 +37,12 @@ class SpanCpuTest {
   }
 
   @Test
-  void measuresTheSpanBetweenStartAndStopOnly() throws InterruptedException {
+  void measuresTheSpanBetweenStartAndStopOnly() {
     SpanCpu span = new SpanCpu(Map.of("bench", ProcessHandle.current()));
     assertThat(span.used()).isEqualTo("CPU not measured");
 
     span.start();
-    long spinUntil = System.nanoTime() + Duration.ofMillis(1_200).toNanos();
-    long spins = 0;
-    while (System.nanoTime() < spinUntil) {
-      spins++;
-    }
+    long spins = spin(Duration.ofMillis(1_200));
     span.stop();
 
     assertThat(spins).isPositive();
@@ -57,7 +53,17 @@ class SpanCpuTest {
     assertThat(used).containsPattern("in cores: bench [0-9]\\.[0-9]{2}$");
     double cores = Double.parseDouble(used.substring(used.lastIndexOf(' ') + 1));
     assertThat(cores).isGreaterThan(0.2);
-    Thread.sleep(100);
+    spin(Duration.ofMillis(100));
     assertThat(span.used()).isEqualTo(used);
+  }
+
+  /** Keeps this thread busy for that long; how many rounds it went. */
+  private static long spin(Duration duration) {
+    long until = System.nanoTime() + duration.toNanos();
+    long spins = 0;
+    while (System.nanoTime() < until) {
+      spins++;
+    }
+    return spins;
   }
 }
