@@ -33,6 +33,7 @@ public final class ProcessorStreams implements AutoCloseable {
     this.inputLag = new InputLag(streams);
     streams.setUncaughtExceptionHandler(new RegistryOutagePolicy());
     streams.setGlobalStateRestoreListener(restores);
+    streams.setStandbyUpdateListener(new StandbyUpdates());
     streams.setStateListener((now, before) -> log.info("Kafka Streams {} (version {}) {} -> {}", applicationId, version, before, now));
   }
 
