@@ -18,6 +18,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,7 @@ class FailoverIT {
     long killedAt = System.nanoTime();
     victim.kill();
     Thread.sleep(30_000); // beyond the 20 s session timeout: its partitions move to the others
+    long logBeforeRestart = Files.size(victim.log());
     long restartedAt = System.nanoTime();
     victim.start();
     victim.awaitReady(Duration.ofSeconds(180));
@@ -101,6 +104,10 @@ class FailoverIT {
     assertThat(answers.stream().filter(a -> a.atNanos() > killedAt && a.status() == 200 && !a.stale()).count())
         .as("fresh answers again after the move").isPositive();
     assertThat(longestGap).as("longest time without a right answer (goal: under 1 s)").isLessThan(5.0);
+    byte[] log = Files.readAllBytes(victim.log());
+    String logAfterRestart = new String(log, (int) logBeforeRestart, log.length - (int) logBeforeRestart, StandardCharsets.UTF_8);
+    assertThat(logAfterRestart).as("the restarted victim says it rebuilds its standby copies from their changelogs")
+        .containsPattern("Standby copy of \\S+ follows \\S+ from offset 0 ");
 
     CheckReport after = new ViewChecker(new ViewServiceClient(pipeline.viewService)).check(reader.readAll(), reader::readLateLines,
         Duration.ofSeconds(120));

@@ -32,6 +32,11 @@ final class JavaApp implements AutoCloseable {
     this.log = log;
   }
 
+  /** Where the app's output goes; a restarted app appends to it. */
+  Path log() {
+    return log;
+  }
+
   /** The jar a module built, found from the project root Failsafe passes in. */
   static Path jar(String module, String jarName) {
     Path root = Path.of(System.getProperty("streamviews.root", ".."));

@@ -86,6 +86,11 @@ final class Pipeline implements AutoCloseable {
       app.kill();
     }
 
+    /** The instance's log, through every restart. */
+    Path log() {
+      return app.log();
+    }
+
     void awaitReady(Duration timeout) {
       app.awaitOk(http.resolve("/healthz/readiness"), timeout);
     }
