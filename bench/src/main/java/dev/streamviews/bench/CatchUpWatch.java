@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -109,7 +110,7 @@ final class CatchUpWatch implements AutoCloseable {
       boolean keptUpLongEnough = lagLow && at.minus(lowSince).compareTo(steadyFor) >= 0;
       boolean compilersQuiet = compilersQuietOverTheSpan(at, compilers);
       if (keptUpLongEnough && compilersQuiet && at.compareTo(warmUp) >= 0) {
-        return decide(at, true, String.format("once the processor had kept up for %d s (at most %,d input records waiting on any partition)%s",
+        return decide(at, true, String.format(Locale.ROOT, "once the processor had kept up for %d s (at most %,d input records waiting on any partition)%s",
             steadyFor.toSeconds(), maxLag, compilersUnreadable ? " (the compilers' CPU not readable here)"
                 : " and the JIT compilers of the JVMs on the path had used under a tenth of a core over it"));
       }
@@ -129,21 +130,16 @@ final class CatchUpWatch implements AutoCloseable {
       compilerReadings.addLast(new CompilerReading(at, compilers.get()));
       Duration spanStart = at.minus(steadyFor);
       // Keep one reading at or before the span's start, as the base to measure from.
-      while (compilerReadings.size() > 1 && secondOldest().at().compareTo(spanStart) <= 0) {
-        compilerReadings.removeFirst();
+      CompilerReading base = compilerReadings.removeFirst();
+      while (!compilerReadings.isEmpty() && compilerReadings.getFirst().at().compareTo(spanStart) <= 0) {
+        base = compilerReadings.removeFirst();
       }
-      CompilerReading base = compilerReadings.getFirst();
+      compilerReadings.addFirst(base);
       if (base.at().compareTo(spanStart) > 0) {
         return false;
       }
       Duration used = compilers.get().minus(base.cpu());
       return used.toNanos() * 10 < at.minus(base.at()).toNanos();
-    }
-
-    private CompilerReading secondOldest() {
-      var readings = compilerReadings.iterator();
-      readings.next();
-      return readings.next();
     }
 
     private boolean decide(Duration at, boolean steady, String why) {
