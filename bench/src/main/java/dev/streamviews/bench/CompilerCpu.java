@@ -1,12 +1,9 @@
 package dev.streamviews.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * CPU time the JIT compiler threads of some JVMs have used, read from
@@ -15,37 +12,19 @@ import java.util.stream.Stream;
  * more about the compiler than about the code; this says when the compilers have gone quiet.
  */
 final class CompilerCpu {
-  /**
-   * Clock ticks per second of the times in {@code stat}: USER_HZ, which Linux fixes at 100 on every
-   * architecture a JDK runs on (the kernel's own tick rate does not change it).
-   */
-  private static final long TICKS_PER_SECOND = 100;
-
   private CompilerCpu() {}
 
   /** CPU time of the compiler threads of all the JVMs, or empty where the system does not report threads. */
   static Optional<Duration> of(Collection<ProcessHandle> jvms) {
     long ticks = 0;
     for (ProcessHandle jvm : jvms) {
-      Path tasks = Path.of("/proc", Long.toString(jvm.pid()), "task");
-      if (!Files.isDirectory(tasks)) {
+      Optional<List<ThreadStat>> threads = ThreadStat.of(jvm);
+      if (threads.isEmpty()) {
         return Optional.empty();
       }
-      try (Stream<Path> threads = Files.list(tasks)) {
-        ticks += threads.mapToLong(thread -> compilerTicks(thread.resolve("stat"))).sum();
-      } catch (IOException e) {
-        return Optional.empty(); // the JVM ended meanwhile
-      }
+      ticks += threads.get().stream().mapToLong(CompilerCpu::compilerTicks).sum();
     }
-    return Optional.of(Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND));
-  }
-
-  private static long compilerTicks(Path stat) {
-    try {
-      return compilerTicks(Files.readString(stat));
-    } catch (IOException e) {
-      return 0; // the thread ended between listing and reading
-    }
+    return Optional.of(Duration.ofMillis(ticks * 1000 / ThreadStat.TICKS_PER_SECOND));
   }
 
   /**
@@ -53,13 +32,10 @@ final class CompilerCpu {
    * thread ("C1 CompilerThre", "C2 CompilerThre": the name cut to 15 characters), else 0.
    */
   static long compilerTicks(String statLine) {
-    int open = statLine.indexOf('(');
-    int close = statLine.lastIndexOf(')'); // a thread name may itself hold ')' or spaces
-    if (open < 0 || close < open || !statLine.substring(open + 1, close).contains("CompilerThre")) {
-      return 0;
-    }
-    // After the name: state (field 3) ... utime (field 14), stime (field 15).
-    String[] fields = statLine.substring(close + 2).split(" ");
-    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return compilerTicks(ThreadStat.parse(statLine));
+  }
+
+  private static long compilerTicks(ThreadStat thread) {
+    return thread.shortName().contains("CompilerThre") ? thread.ticks() : 0;
   }
 }

@@ -59,6 +59,8 @@ final class FreshnessFigure {
   private static final Duration CAUGHT_UP = Duration.ofMillis(100);
   /** ...for this long. */
   private static final Duration STEADY_FOR = Duration.ofSeconds(5);
+  /** The goal: our p99 at most this many times the reference's. */
+  private static final int GOAL_TIMES_REFERENCE = 5;
 
   private FreshnessFigure() {}
 
@@ -96,13 +98,22 @@ final class FreshnessFigure {
     jvms.put("view service", views.handle());
     jvms.put("bench (load, probes)", ProcessHandle.current());
     SpanCpu cpu = new SpanCpu(jvms);
-    Probes probes;
+    List<ThreadCpuSamples.Interval> perThread;
+    List<Probe> counted;
     CatchUpWatch caughtUp;
+    // Second by second and thread by thread too: the few seconds that decide the p99 (SlowestStretch).
+    Map<ThreadCpuSamples.ThreadKey, String> threadNames;
     try (BackgroundLoad load = BackgroundLoad.start(run, events(rate, warmUp.plus(allowance).plus(measured)), rate, 3);
-        CatchUpWatch watch = new CatchUpWatch(processor, jvms.values(), maxLag, STEADY_FOR, warmUp, warmUp.plus(allowance))) {
+        CatchUpWatch watch = new CatchUpWatch(processor, jvms.values(), maxLag, STEADY_FOR, warmUp, warmUp.plus(allowance));
+        ThreadCpuSamples threads = new ThreadCpuSamples(jvms)) {
       caughtUp = watch;
-      probes = probe(run, views.http, load, watch, measured, cpu);
+      counted = probe(run, views.http, load, watch, measured, cpu, threads);
+      threadNames = threads.names(); // thread dumps pause the JVMs: only once the probes are done
+      perThread = threads.intervals();
     }
+    long origin = counted.get(0).ackedAt;
+    ThreadCpuSamples.writeSeries(run.workDir().resolve("freshness-threads.csv"), perThread, threadNames, origin);
+    Probes probes = new Probes(counted.stream().mapToLong(probe -> probe.visibleAt - probe.ackedAt).toArray(), counted.get(0).recordSize);
     ReferenceRun asManyAsProbes;
     ReferenceRun overTheSpan;
     // The load runs until closed; three times the measured span leaves room for both reference runs.
@@ -120,14 +131,16 @@ final class FreshnessFigure {
     }
     // EndToEndLatency prints whole milliseconds, rounded down; under one is counted as one.
     long referenceP99 = Math.max(1, overTheSpan.latencies.p99Millis());
-    return new Figure("E. freshness", probes.p99Millis(), referenceP99, "ms p99", 5, Better.LOWER, String.format(Locale.ROOT,
+    String slowest = SlowestStretch.describe(perThread, counted, Duration.ofMillis(referenceP99 * GOAL_TIMES_REFERENCE).toNanos(), threadNames,
+        origin);
+    return new Figure("E. freshness", probes.p99Millis(), referenceP99, "ms p99", GOAL_TIMES_REFERENCE, Better.LOWER, String.format(Locale.ROOT,
         "order-status, acknowledged to visible over REST: p50/p99 %.1f/%.1f ms over %,d probes (%d/s, %d s) against send to received"
             + " p50/p99 %d/%d ms (whole ms) over %,d records in %.1f s (over %,d records in %.1f s: p99 %d ms); background load %,.0f events/s;"
-            + " probes counted from %d s into the load, %s; over the measured span %s",
+            + " probes counted from %d s into the load, %s; over the measured span %s; %s (every second's threads in freshness-threads.csv)",
         probes.p50Millis(), probes.p99Millis(), probes.count(), PROBES_PER_SECOND, measured.toSeconds(),
         overTheSpan.latencies.p50Millis(), overTheSpan.latencies.p99Millis(), overTheSpan.records, overTheSpan.nanos / 1e9,
         asManyAsProbes.records, asManyAsProbes.nanos / 1e9, asManyAsProbes.latencies.p99Millis(), rate, caughtUp.after().toSeconds(),
-        caughtUp.reason(), cpu.used()));
+        caughtUp.reason(), cpu.used(), slowest));
   }
 
   /** One run of EndToEndLatency, and how long it took. */
@@ -149,8 +162,8 @@ final class FreshnessFigure {
    * compiled before the ones that count: only probes sent in the measured span, which starts once
    * the processor keeps up with the load and the compilers are quiet ({@code caughtUp}), count.
    */
-  private static Probes probe(BenchRun run, URI views, BackgroundLoad load, CatchUpWatch caughtUp, Duration measured, SpanCpu cpu)
-      throws InterruptedException {
+  private static List<Probe> probe(BenchRun run, URI views, BackgroundLoad load, CatchUpWatch caughtUp, Duration measured, SpanCpu cpu,
+      ThreadCpuSamples threads) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     String prefix = "fresh-" + Long.toString(System.currentTimeMillis(), 36) + "-";
     List<Probe> all = new ArrayList<>();
@@ -169,8 +182,10 @@ final class FreshnessFigure {
         all.add(probe);
         if (probe.measured && !cpu.started()) {
           cpu.start();
-        } else if (cpu.started() && !probe.measured) {
+          threads.start();
+        } else if (cpu.started() && !probe.measured && !cpu.stopped()) {
           cpu.stop();
+          threads.stop();
         }
         OrderPlaced order = new OrderPlaced(probe.orderId, "c-fresh", List.of(new OrderLine("sku-fresh", 1, 100L)), Instant.now());
         try {
@@ -210,6 +225,7 @@ final class FreshnessFigure {
       }
       sender.shutdownNow();
       cpu.stop(); // if the load ended within the measured span
+      threads.stop();
       Thread.sleep(200);
       all.forEach(probe -> probe.inViewTopicAt = emitted.firstSeen(probe.orderId));
     }
@@ -218,7 +234,7 @@ final class FreshnessFigure {
       throw new IllegalStateException("no probe was measured: the load ended before the processor kept up with it");
     }
     FreshnessProbes.writeSeries(run.workDir().resolve("freshness-probes.csv"), counted);
-    return new Probes(counted.stream().mapToLong(probe -> probe.visibleAt - probe.ackedAt).toArray(), counted.get(0).recordSize);
+    return counted;
   }
 
   private static long events(double ratePerSecond, Duration duration) {

@@ -36,12 +36,12 @@ final class MachineCpu {
 
   /** A span starting now; empty where there is no {@code /proc/stat} (not Linux). */
   static Optional<MachineCpu> start() {
-    return read().map(MachineCpu::new);
+    return sample().map(MachineCpu::new);
   }
 
   /** Usage since {@link #start()}; empty if the counters could not be read again. */
   Optional<Usage> stop() {
-    return read().map(ended -> between(started, ended, Runtime.getRuntime().availableProcessors()));
+    return sample().map(ended -> between(started, ended, Runtime.getRuntime().availableProcessors()));
   }
 
   static Usage between(Sample from, Sample to, int cores) {
@@ -71,7 +71,8 @@ final class MachineCpu {
     return new Sample(user + nice + system + interrupts, idle, steal);
   }
 
-  private static Optional<Sample> read() {
+  /** The counters now; empty where there is no {@code /proc/stat}. */
+  static Optional<Sample> sample() {
     try {
       return Files.readAllLines(STAT).stream().filter(line -> line.startsWith("cpu ")).findFirst().map(MachineCpu::parse);
     } catch (IOException | RuntimeException e) {
