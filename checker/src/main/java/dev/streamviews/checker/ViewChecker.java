@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +23,13 @@ import java.util.function.Supplier;
  */
 public final class ViewChecker {
   private static final int PAGE = 1000;
+  /**
+   * Keys asked at once. A check asks for every key of every view, tens of thousands after a few
+   * test runs on one cluster; one at a time, each waits out a whole round trip through the view
+   * service and a processor. A few at a time keep both busy without loading them much more than one
+   * user paging through the views would.
+   */
+  private static final int IN_FLIGHT = 8;
 
   private final ViewServiceClient views;
 
@@ -31,45 +42,80 @@ public final class ViewChecker {
    *     not in the windowed view by design)
    */
   public CheckReport check(InputFacts facts, Supplier<List<LateOrderLine>> lateLines, Duration patience) {
+    return check(() -> ExpectedViews.of(facts, lateLines.get()), patience);
+  }
+
+  /** @param expectedViews what the views should hold, worked out again for each round */
+  CheckReport check(Supplier<List<ExpectedView>> expectedViews, Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
     Map<String, String> pending = null; // view/key -> why it does not match yet; null before the first round
     int keys;
-    while (true) {
-      List<ExpectedView> expected = ExpectedViews.of(facts, lateLines.get());
-      keys = expected.stream().mapToInt(ExpectedView::keys).sum();
-      Map<String, String> mismatches = new LinkedHashMap<>();
-      for (ExpectedView view : expected) {
-        checkView(view, pending, mismatches);
+    ExecutorService askers = Executors.newFixedThreadPool(IN_FLIGHT, runnable -> {
+      Thread thread = new Thread(runnable, "view-checker");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      while (true) {
+        List<ExpectedView> expected = expectedViews.get();
+        keys = expected.stream().mapToInt(ExpectedView::keys).sum();
+        Map<String, String> mismatches = new LinkedHashMap<>();
+        for (ExpectedView view : expected) {
+          checkView(view, pending, mismatches, askers);
+        }
+        pending = mismatches;
+        if (pending.isEmpty() || System.nanoTime() > deadline) {
+          break;
+        }
+        pause();
       }
-      pending = mismatches;
-      if (pending.isEmpty() || System.nanoTime() > deadline) {
-        break;
-      }
-      pause();
+    } finally {
+      askers.shutdownNow();
     }
     List<String> report = new ArrayList<>();
     pending.forEach((key, why) -> report.add(key + ": " + why));
     return new CheckReport(keys, report);
   }
 
-  /** Checks the keys still pending (all of them the first time); lists the view's keys once its values all match. */
-  private void checkView(ExpectedView view, Map<String, String> pending, Map<String, String> mismatches) {
+  /**
+   * Checks the keys still pending (all of them the first time), {@link #IN_FLIGHT} at a time, and
+   * reports them in the view's key order; lists the view's keys once its values all match.
+   */
+  private void checkView(ExpectedView view, Map<String, String> pending, Map<String, String> mismatches, ExecutorService askers) {
     Set<String> keys = view.windowed() ? view.windows().keySet() : view.values().keySet();
     int before = mismatches.size();
+    Map<String, Future<List<String>>> asked = new LinkedHashMap<>();
     for (String key : keys) {
       String id = view.name() + "/" + key;
-      if (pending != null && !pending.containsKey(id)) {
-        continue;
+      if (pending == null || pending.containsKey(id)) {
+        asked.put(id, askers.submit(() -> view.windowed() ? windows(view, key) : value(view, key)));
       }
-      List<String> differences = view.windowed() ? windows(view, key) : value(view, key);
+    }
+    for (Map.Entry<String, Future<List<String>>> key : asked.entrySet()) {
+      List<String> differences = answer(key.getValue());
       if (!differences.isEmpty()) {
-        mismatches.put(id, String.join(", ", differences));
+        mismatches.put(key.getKey(), String.join(", ", differences));
       }
     }
     if (!view.windowed() && mismatches.size() == before) {
       for (String extra : servedButNotExpected(view)) {
         mismatches.put(view.name() + "/" + extra, "served, but no event gives it");
       }
+    }
+  }
+
+  /** What one key's question found; a view service that cannot be reached fails the check as it would one key at a time. */
+  private static List<String> answer(Future<List<String>> asked) {
+    try {
+      return asked.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -1,0 +1,108 @@
+package dev.streamviews.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The checker against a small stand-in for the view service's REST API: it asks several keys at once and reports in key order. */
+class ViewCheckerConcurrencyTest {
+  private static final int KEYS = 40;
+
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private final AtomicInteger asked = new AtomicInteger();
+  private HttpServer server;
+
+  @BeforeEach
+  void serve() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newFixedThreadPool(32));
+    server.createContext("/views/demo", this::answer);
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  /** {@code /views/demo/kNN}: n = NN, except kNN 07 and 23, which serve a wrong n; {@code /views/demo?limit=}: every key. */
+  private void answer(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String body;
+    if (path.equals("/views/demo")) {
+      StringJoiner items = new StringJoiner(",", "{\"items\":[", "]}");
+      for (int i = 0; i < KEYS; i++) {
+        items.add("{\"key\":\"" + key(i) + "\"}");
+      }
+      body = items.toString();
+    } else {
+      asked.incrementAndGet();
+      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(20); // a round trip's worth, so that questions asked at once overlap
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      int n = Integer.parseInt(path.substring(path.lastIndexOf('/') + 2));
+      body = "{\"value\":{\"n\":" + (n == 7 || n == 23 ? n + 100 : n) + "}}";
+      inFlight.decrementAndGet();
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  private static String key(int i) {
+    return String.format("k%02d", i);
+  }
+
+  private static ExpectedView demo() {
+    Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+    for (int i = 0; i < KEYS; i++) {
+      values.put(key(i), Map.of("n", (long) i));
+    }
+    return ExpectedView.keyValue("demo", values);
+  }
+
+  @Test
+  void asksSeveralKeysAtOnceAndReportsTheMismatchesInKeyOrder() {
+    ViewChecker checker = new ViewChecker(new ViewServiceClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+
+    CheckReport report = checker.check(() -> List.of(demo()), Duration.ZERO);
+
+    assertThat(asked.get()).isEqualTo(KEYS);
+    assertThat(mostInFlight.get()).as("questions under way at once").isBetween(2, 8);
+    assertThat(report.mismatches()).hasSize(2);
+    assertThat(report.mismatches().get(0)).startsWith("demo/k07: ").contains("n expected 7 but served 107");
+    assertThat(report.mismatches().get(1)).startsWith("demo/k23: ").contains("n expected 23 but served 123");
+  }
+
+  @Test
+  void aViewServiceThatCannotBeReachedFailsTheCheck() {
+    int port = server.getAddress().getPort();
+    server.stop(0);
+    ViewChecker checker = new ViewChecker(new ViewServiceClient(URI.create("http://127.0.0.1:" + port)));
+
+    assertThatThrownBy(() -> checker.check(() -> List.of(demo()), Duration.ZERO))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot reach the view service");
+  }
+}
