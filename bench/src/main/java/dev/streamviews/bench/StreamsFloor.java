@@ -31,8 +31,9 @@ final class StreamsFloor implements AutoCloseable {
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
     config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-    // As the processor sets it; left out, Kafka Streams 4.x warns about it on every config it reads.
+    // As the processor sets it (StreamsProperties says why twice); left out, Kafka Streams 4.3 warns.
     config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    config.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     this.streams = new KafkaStreams(builder.build(), config);
   }
 

@@ -45,9 +45,12 @@ public final class StreamsProperties {
     config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     config.put(DeadLetterHandler.COUNTER_CONFIG, deadLetters);
     // Dead letters for records that fail in global stores too (we have none yet), as Kafka 5.0 will
-    // do by default; Kafka 4.3 recommends it. (Its warning still comes from the configs Kafka Streams
-    // builds for each thread's partition assignor, which do not carry this setting.)
+    // do by default; Kafka 4.3 recommends it, and warns whenever it reads a config without it. Each
+    // stream thread's partition assignor reads one built from the main consumer's configs, which
+    // carry only consumer settings and what is given with the main consumer's prefix: without the
+    // second line every start logged the warning once per thread.
     config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    config.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     // A task reads several partitions (orders, payments and shipments of one partition number, or
     // order lines and stock adjustments of one sku partition). By default it stops whenever one of
     // them has records on the broker but none fetched yet, to process all of them in timestamp

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamviews.processors.deadletter.DeadLetterHandler;
 import dev.streamviews.processors.deadletter.DeadLetterProcessingHandler;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class StreamsPropertiesTest {
 
@@ -27,6 +32,27 @@ class StreamsPropertiesTest {
     assertThat(config.getClass(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG)).isEqualTo(DeadLetterProcessingHandler.class);
     assertThat(config.getClass(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG)).isEqualTo(DeadLetterHandler.class);
     assertThat(config.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
+  }
+
+  @Test
+  void theConfigEachThreadsAssignorReadsCarriesTheGlobalHandlerSettingSoKafkaStreamsDoesNotWarn() {
+    StreamsConfig config = new StreamsConfig(StreamsProperties.of(settings(Map.of()), topic -> { }));
+    // What a stream thread's main consumer is configured with, and its partition assignor reads back as a StreamsConfig.
+    Map<String, Object> mainConsumer = config.getMainConsumerConfigs("streamviews-processor", "client-1", 0);
+    Logger streamsConfigLog = (Logger) LoggerFactory.getLogger(StreamsConfig.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    streamsConfigLog.addAppender(logged);
+    Level quietInTests = streamsConfigLog.getLevel(); // logback-test.xml keeps StreamsConfig at ERROR
+    streamsConfigLog.setLevel(Level.WARN);
+    try {
+      new StreamsConfig(mainConsumer);
+    } finally {
+      streamsConfigLog.setLevel(quietInTests);
+      streamsConfigLog.detachAppender(logged);
+    }
+
+    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(message -> message.contains("GlobalThread"));
   }
 
   @Test
