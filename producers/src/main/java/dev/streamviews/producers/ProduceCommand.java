@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -108,7 +107,7 @@ public final class ProduceCommand implements Callable<Integer> {
       registerSchemas(registry, topics, null);
     }
     PublishSummary summary;
-    try (EventPublisher publisher = new EventPublisher(kafka, registry, Map.of())) {
+    try (EventPublisher publisher = new EventPublisher(kafka, registry, EventPublisher.settingsFor(rate))) {
       summary = publisher.publish(events, rate, (sent, elapsed) ->
           spec.commandLine().getErr().printf("... %d sent (%d/s)%n", sent, sent * 1000 / Math.max(1, elapsed)));
     }

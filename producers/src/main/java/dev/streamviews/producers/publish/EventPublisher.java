@@ -28,6 +28,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EventPublisher implements AutoCloseable {
   private static final long PROGRESS_EVERY_MILLIS = 2_000;
+  /** How long a record may wait for others to share its batch: Kafka's default since 4.0. */
+  public static final int LINGER_MS = 5;
+  /**
+   * The same when publishing as fast as possible. Records are keyed, so they spread over every
+   * partition of a topic, and at a few hundred thousand records a second a partition's batch holds
+   * only about 5 ms worth when it goes; 20 ms fills the 128 KiB batches, and the CLI published 12 %
+   * more generated orders a second (docs/BENCHMARKS.md, A). Nobody waits for one record of a bulk
+   * publish: the publish ends by flushing whatever lingers.
+   */
+  public static final int BULK_LINGER_MS = 20;
 
   private final KafkaProducer<String, IndexedRecord> producer;
   /** One trace per publisher; each record is a span of it, in its traceparent header. */
@@ -39,12 +49,20 @@ public final class EventPublisher implements AutoCloseable {
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
     config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
     config.putAll(overrides);
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer<>(registry, true));
+  }
+
+  /**
+   * The settings that differ by pace: a paced publish (events a second given) sends each record
+   * within {@link #LINGER_MS}, one as fast as possible fills its batches ({@link #BULK_LINGER_MS}).
+   */
+  public static Map<String, Object> settingsFor(double ratePerSecond) {
+    return Map.of(ProducerConfig.LINGER_MS_CONFIG, ratePerSecond > 0 ? LINGER_MS : BULK_LINGER_MS);
   }
 
   /**
