@@ -8,10 +8,12 @@ import dev.streamviews.bench.ThreadCpuSamples.Sample;
 import dev.streamviews.bench.ThreadCpuSamples.ThreadKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +68,9 @@ class ThreadCpuSamplesTest {
     ThreadCpuSamples samples = new ThreadCpuSamples(Map.of("bench", ProcessHandle.current()));
     spinner.start();
     samples.start();
-    Thread.sleep(2_500);
+    // Three samples make two whole intervals in which the spinner ran.
+    Awaitility.await("three samples").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        .until(() -> samples.samples().size() >= 3);
     samples.stop();
     Map<ThreadKey, String> names = samples.names();
     spinning.set(false);

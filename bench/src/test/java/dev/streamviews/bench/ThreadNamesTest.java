@@ -3,6 +3,7 @@ package dev.streamviews.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class ThreadNamesTest {
@@ -43,9 +44,10 @@ class ThreadNamesTest {
 
   @Test
   void namesTheThreadsOfARunningJvm() throws Exception {
+    CountDownLatch done = new CountDownLatch(1);
     Thread named = new Thread(() -> {
       try {
-        Thread.sleep(60_000);
+        done.await(); // alive, under its name, until the dump is taken
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -62,7 +64,7 @@ class ThreadNamesTest {
         assertThat(names).isEmpty();
       }
     } finally {
-      named.interrupt();
+      done.countDown();
     }
   }
 }

@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ class ViewCheckerConcurrencyTest {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private final AtomicInteger asked = new AtomicInteger();
+  private final CountDownLatch secondQuestion = new CountDownLatch(2);
   private HttpServer server;
 
   @BeforeEach
@@ -55,8 +58,11 @@ class ViewCheckerConcurrencyTest {
     } else {
       asked.incrementAndGet();
       mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      // Every answer waits until a second question is under way (at most 5 s): a checker asking one
+      // key at a time would have at most one in flight, which the assertion on it catches.
+      secondQuestion.countDown();
       try {
-        Thread.sleep(20); // a round trip's worth, so that questions asked at once overlap
+        secondQuestion.await(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

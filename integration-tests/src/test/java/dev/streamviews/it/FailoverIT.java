@@ -43,6 +43,8 @@ class FailoverIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final int FRESH_IN_A_ROW = 40;
+  /** Answers watched before the kill and after the restart (about 3 s of the poller's pace). */
+  private static final int OBSERVED = 120;
 
   private final Pipeline pipeline;
 
@@ -69,7 +71,7 @@ class FailoverIT {
     AtomicBoolean polling = new AtomicBoolean(true);
     Thread poller = new Thread(() -> poll(keys, orderStatus, answers, polling), "poller");
     poller.start();
-    Thread.sleep(3_000); // a steady state to compare with
+    awaitAnswersSince(answers, System.nanoTime(), "a steady state to compare with");
     Pipeline.Processor victim = pipeline.processors.get(1);
     long killedAt = System.nanoTime();
     victim.kill();
@@ -82,7 +84,7 @@ class FailoverIT {
     long restartedAt = System.nanoTime();
     victim.start();
     victim.awaitReady(Duration.ofSeconds(180));
-    Thread.sleep(5_000);
+    awaitAnswersSince(answers, System.nanoTime(), "answers with the victim back");
     polling.set(false);
     poller.join();
 
@@ -149,6 +151,12 @@ class FailoverIT {
         return;
       }
     }
+  }
+
+  /** Waits until the poller has {@link #OBSERVED} answers given after {@code sinceNanos}: a stretch of answers to judge. */
+  private static void awaitAnswersSince(List<Answer> answers, long sinceNanos, String what) {
+    Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        .until(() -> answers.stream().filter(a -> a.atNanos() > sinceNanos).count() >= OBSERVED);
   }
 
   /**
