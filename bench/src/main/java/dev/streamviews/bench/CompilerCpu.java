@@ -36,6 +36,11 @@ final class CompilerCpu {
   }
 
   private static long compilerTicks(ThreadStat thread) {
-    return thread.shortName().contains("CompilerThre") ? thread.ticks() : 0;
+    return isCompiler(thread.shortName()) ? thread.ticks() : 0;
+  }
+
+  /** A HotSpot JIT compiler thread, by its full name ("C2 CompilerThread0") or the kernel's 15 characters of it. */
+  static boolean isCompiler(String threadName) {
+    return threadName.contains("CompilerThre");
   }
 }

@@ -78,7 +78,7 @@ final class SlowestStretch {
     }
     OptionalDouble busyShare = seconds.stream().flatMap(second -> second.machineBusyShare().stream()).mapToDouble(Double::doubleValue).average();
     double compilers = seconds.stream().mapToDouble(second -> second.cores().entrySet().stream()
-        .filter(used -> names.getOrDefault(used.getKey(), "").contains("CompilerThre")).mapToDouble(Map.Entry::getValue).sum()).average()
+        .filter(used -> CompilerCpu.isCompiler(names.getOrDefault(used.getKey(), ""))).mapToDouble(Map.Entry::getValue).sum()).average()
         .orElse(0);
     return String.format(Locale.ROOT, "%s and the compilers %.2f", busy(busyShare.isPresent() ? Optional.of(busyShare.getAsDouble())
         : Optional.empty()), compilers);
