@@ -4,7 +4,6 @@ import dev.streamviews.bench.FreshnessProbes.Probe;
 import dev.streamviews.bench.ThreadCpuSamples.Interval;
 import dev.streamviews.bench.ThreadCpuSamples.ThreadKey;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,10 +55,9 @@ final class SlowestStretch {
     if (worst == null) {
       return over + ", none while threads were sampled";
     }
-    Map<ThreadKey, Double> average = averages(intervals);
+    Map<ThreadKey, Double> average = ThreadCpuSamples.averageCores(intervals);
     StringJoiner busiest = new StringJoiner(", ", "busiest threads in cores (over the whole span): ", "");
-    worst.cores().entrySet().stream().sorted(Map.Entry.<ThreadKey, Double>comparingByValue().reversed()).limit(BUSIEST)
-        .forEach(used -> busiest.add(String.format(Locale.ROOT, "%s %s %.2f (%.2f)", used.getKey().jvm(),
+    ThreadCpuSamples.busiest(worst.cores(), BUSIEST).forEach(used -> busiest.add(String.format(Locale.ROOT, "%s %s %.2f (%.2f)", used.getKey().jvm(),
             names.getOrDefault(used.getKey(), "tid " + used.getKey().tid()), used.getValue(), average.getOrDefault(used.getKey(), 0.0))));
     return String.format(Locale.ROOT, "%s, waiting in %d of the %d seconds: in those %s, in the others %s; most of them waiting %.0f-%.0f s"
         + " into the span (%d): %s; %s", over, withSlow.size(), intervals.size(), machineAndCompilers(withSlow, names),
@@ -86,20 +84,5 @@ final class SlowestStretch {
 
   private static String busy(Optional<Double> share) {
     return share.map(value -> String.format(Locale.ROOT, "cores %.0f %% busy", value * 100)).orElse("cores' busy share not readable");
-  }
-
-  /** Each thread's cores over all the intervals together. */
-  private static Map<ThreadKey, Double> averages(List<Interval> intervals) {
-    Map<ThreadKey, Double> coreSeconds = new HashMap<>();
-    double seconds = 0;
-    for (Interval interval : intervals) {
-      double length = (interval.toNanos() - interval.fromNanos()) / 1e9;
-      seconds += length;
-      interval.cores().forEach((key, cores) -> coreSeconds.merge(key, cores * length, Double::sum));
-    }
-    double total = Math.max(1e-9, seconds);
-    Map<ThreadKey, Double> average = new HashMap<>();
-    coreSeconds.forEach((key, used) -> average.put(key, used / total));
-    return average;
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -120,6 +121,34 @@ final class ThreadCpuSamples implements AutoCloseable {
     return intervals;
   }
 
+  /** Each thread's cores over all the intervals together: the CPU time it used over the span they cover, per second. */
+  static Map<ThreadKey, Double> averageCores(List<Interval> intervals) {
+    Map<ThreadKey, Double> coreSeconds = new HashMap<>();
+    double seconds = 0;
+    for (Interval interval : intervals) {
+      double length = (interval.toNanos() - interval.fromNanos()) / 1e9;
+      seconds += length;
+      interval.cores().forEach((key, cores) -> coreSeconds.merge(key, cores * length, Double::sum));
+    }
+    double total = Math.max(1e-9, seconds);
+    Map<ThreadKey, Double> average = new HashMap<>();
+    coreSeconds.forEach((key, used) -> average.put(key, used / total));
+    return average;
+  }
+
+  /** The {@code limit} threads that kept the most cores busy, busiest first. */
+  static List<Map.Entry<ThreadKey, Double>> busiest(Map<ThreadKey, Double> cores, int limit) {
+    return cores.entrySet().stream().sorted(Map.Entry.<ThreadKey, Double>comparingByValue().reversed()).limit(limit).toList();
+  }
+
+  /** {@code processor StateUpdater-1 0.81, processor C2 CompilerThread0 0.35}: the busiest threads over all the intervals. */
+  static String busiestOverSpan(List<Interval> intervals, Map<ThreadKey, String> names, int limit) {
+    StringJoiner busiest = new StringJoiner(", ");
+    busiest(averageCores(intervals), limit).forEach(used -> busiest.add(String.format(Locale.ROOT, "%s %s %.2f", used.getKey().jvm(),
+        names.getOrDefault(used.getKey(), "tid " + used.getKey().tid()), used.getValue())));
+    return busiest.length() == 0 ? "no thread used CPU" : busiest.toString();
+  }
+
   /**
    * Each thread's name: the JVM's own, from a thread dump taken now, else the kernel's 15 characters
    * (a thread that ended before the dump). Takes the dumps, so call it once measuring is over.
@@ -135,9 +164,12 @@ final class ThreadCpuSamples implements AutoCloseable {
     return names;
   }
 
-  /** One line per thread and interval it used CPU in: when, which JVM and thread, how many cores. */
+  /**
+   * One line per thread and interval it used CPU in: when (seconds since {@code originNanos}, the
+   * span's start, and the wall clock), which JVM and thread, how many cores.
+   */
   static void writeSeries(Path file, List<Interval> intervals, Map<ThreadKey, String> names, long originNanos) {
-    List<String> lines = new ArrayList<>(List.of("seconds_since_first_probe,wall_clock,jvm,thread,tid,cores,machine_busy_share"));
+    List<String> lines = new ArrayList<>(List.of("seconds_into_span,wall_clock,jvm,thread,tid,cores,machine_busy_share"));
     long epochNanosAtNanoZero = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
     for (Interval interval : intervals) {
       String busy = interval.machineBusyShare().map(share -> String.format(Locale.ROOT, "%.3f", share)).orElse("");

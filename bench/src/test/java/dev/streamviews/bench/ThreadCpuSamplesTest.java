@@ -50,6 +50,32 @@ class ThreadCpuSamplesTest {
   }
 
   @Test
+  void averagesEachThreadOverTheWholeSpanWeighingIntervalsByLength() {
+    // One second with OLD at a full core, then two with it idle and NEW at half a core.
+    List<Interval> intervals = List.of(new Interval(0, SECOND, Map.of(OLD, 1.0), Optional.empty()),
+        new Interval(SECOND, 3 * SECOND, Map.of(NEW, 0.5), Optional.empty()));
+
+    Map<ThreadKey, Double> average = ThreadCpuSamples.averageCores(intervals);
+
+    assertThat(average.get(OLD)).isCloseTo(1.0 / 3, within(1e-9));
+    assertThat(average.get(NEW)).isCloseTo(1.0 / 3, within(1e-9));
+  }
+
+  @Test
+  void namesTheBusiestThreadsOverASpanBusiestFirst() {
+    ThreadKey restoring = new ThreadKey("processor", 3);
+    ThreadKey compiler = new ThreadKey("processor", 4);
+    List<Interval> intervals = List.of(new Interval(0, SECOND, Map.of(OLD, 0.1, restoring, 0.9, compiler, 0.5), Optional.empty()),
+        new Interval(SECOND, 2 * SECOND, Map.of(OLD, 0.1, restoring, 0.7, compiler, 0.1), Optional.empty()));
+
+    String text = ThreadCpuSamples.busiestOverSpan(intervals, Map.of(restoring, "StateUpdater-1", compiler, "C2 CompilerThread0"), 2);
+
+    assertThat(text).isEqualTo("processor StateUpdater-1 0.80, processor C2 CompilerThread0 0.30");
+    assertThat(ThreadCpuSamples.busiestOverSpan(intervals, Map.of(), 3)).endsWith(", broker tid 1 0.10");
+    assertThat(ThreadCpuSamples.busiestOverSpan(List.of(), Map.of(), 3)).isEqualTo("no thread used CPU");
+  }
+
+  @Test
   void seesABusyThreadOfThisJvmByItsFullName(@TempDir Path dir) throws Exception {
     if (!Files.isDirectory(Path.of("/proc/self/task"))) {
       return; // not Linux: nothing to sample, which the figure's line then says
