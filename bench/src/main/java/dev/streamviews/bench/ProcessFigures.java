@@ -64,15 +64,15 @@ final class ProcessFigures {
       // What the views write for each input record (changelogs, repartitions, view topics) is counted
       // in the at-least-once run: offsets there are records only, while exactly-once adds a
       // transaction marker to every partition at every commit, so its offsets grow with its run time.
-      List<String> viewTopics = kafka.topicsMatching("shop\\.views\\..*");
-      long viewRecordsBefore = kafka.records(viewTopics);
+      ReferenceInstanceTopics aloTopics = new ReferenceInstanceTopics(run.cluster().bootstrapServers(), "bench-alo");
+      aloTopics.create();
       double atLeastOnce;
       try (ProcessorProcess processor = ProcessorProcess.start(run, "bench-alo", run.workDir().resolve("state-alo"),
-          "at_least_once", run.workDir().resolve("processor-alo.log"))) {
+          "at_least_once", run.workDir().resolve("processor-alo.log"), ReferenceInstanceTopics.VIEWS_VERSION)) {
         atLeastOnce = processingRate(kafka, processor::alive, "bench-alo", inputs, backlog, run.quick(), new SpanCpu(Map.of()));
       }
-      long written = kafka.records(kafka.topicsMatching("bench-alo-.*-(changelog|repartition)"))
-          + kafka.records(viewTopics) - viewRecordsBefore;
+      long written = kafka.records(kafka.topicsMatching("bench-alo-.*-(changelog|repartition)")) + kafka.records(aloTopics.viewTopics());
+      aloTopics.delete(kafka);
       String backlogNote = String.format("backlog of %,d input records, one processor instance, %d stream thread(s), exactly_once_v2; "
               + "%.1f records written per input record; Kafka Streams doing nothing per record: %,.0f records/s, ratio %.2f; "
               + "while timed %s",

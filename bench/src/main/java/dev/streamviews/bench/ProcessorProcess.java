@@ -44,6 +44,14 @@ final class ProcessorProcess implements AutoCloseable {
    * @param guarantee {@code exactly_once_v2} or {@code at_least_once}
    */
   static ProcessorProcess start(BenchRun run, String applicationId, Path stateDir, String guarantee, Path log) {
+    return start(run, applicationId, stateDir, guarantee, log, 1);
+  }
+
+  /**
+   * @param viewsVersion the views version whose topic names it emits to (1: the catalogue's
+   *     {@code shop.views.*}; see {@link ReferenceInstanceTopics})
+   */
+  static ProcessorProcess start(BenchRun run, String applicationId, Path stateDir, String guarantee, Path log, int viewsVersion) {
     Path root = run.root();
     LocalCluster cluster = run.cluster();
     Path jar = root.resolve("stream-processors/target/streamviews-processor.jar");
@@ -53,7 +61,10 @@ final class ProcessorProcess implements AutoCloseable {
     URI http = URI.create("http://127.0.0.1:" + FreePort.pick());
     int queryPort = FreePort.pick();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-Dstreamviews.processor.streams.processing.guarantee=" + guarantee));
+        "-Xmx1g", "-Dstreamviews.processor.streams.processing.guarantee=" + guarantee,
+        // Passed to Kafka Streams after the processor's own settings, so it overrides the views version
+        // the topology names its view topics by (ShopTopology.VERSION_CONFIG).
+        "-Dstreamviews.processor.streams.streamviews.views.version=" + viewsVersion));
     command.addAll(Processes.extraJvmOptions("STREAMVIEWS_BENCH_PROCESSOR_OPTS", log));
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
