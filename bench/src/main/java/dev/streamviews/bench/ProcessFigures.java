@@ -1,6 +1,5 @@
 package dev.streamviews.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamviews.schemas.topics.Topic;
 import dev.streamviews.schemas.topics.Topics;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
@@ -22,9 +20,7 @@ import java.util.regex.Pattern;
  *       reading the same backlog. Beside it, how many records the views write per input record (counted in the B′ run) and the
  *       rate of Kafka Streams doing nothing per record ({@link StreamsFloor});
  *   <li>B′: the same processor with {@code at_least_once}, as the reference for exactly-once;
- *   <li>D: the exactly-once instance restarted on a wiped state directory, changelog records
- *       restored per second (its own count, from the first record restored to no partition
- *       restoring), against {@code ConsumerPerformance} reading the changelogs.
+ *   <li>D: the exactly-once instance restarted on a wiped state directory (see {@link RestoreFigure});
  *   <li>C: with that instance restored and ready, point lookups through a view service (see
  *       {@link QueryFigure});
  *   <li>E: with the same instance and view service, how soon a published order is visible while a
@@ -115,85 +111,13 @@ final class ProcessFigures {
         + (alive.getAsBoolean() ? "still running" : "stopped") + "; see the logs in the bench directory)");
   }
 
-  /**
-   * The machine's and the JVMs' CPU over the restore, and its busiest threads (every thread's CPU,
-   * second by second, goes to {@code restore-threads.csv}). Takes the thread dumps that name them,
-   * so call it once the restore is over.
-   */
-  private static String restoringCpu(BenchRun run, SpanCpu cpu, ThreadCpuSamples threads, long firstAt) {
-    String used = cpu.used();
-    List<ThreadCpuSamples.Interval> intervals = threads.intervals();
-    if (!cpu.stopped() || intervals.isEmpty() || used.startsWith("CPU not measured")) {
-      return used;
-    }
-    Map<ThreadCpuSamples.ThreadKey, String> names = threads.names();
-    ThreadCpuSamples.writeSeries(run.workDir().resolve("restore-threads.csv"), intervals, names, firstAt);
-    return used + "; busiest threads in cores: " + ThreadCpuSamples.busiestOverSpan(intervals, names, SlowestStretch.BUSIEST)
-        + " (every second's threads in restore-threads.csv)";
-  }
-
   /** D, then (with the restored instance still running) C and E. */
   private static void restoreThenQuery(BenchRun run, GroupProgress kafka, Path stateDir, double processingRate, List<Figure> figures)
       throws IOException, InterruptedException {
     Directories.deleteRecursively(stateDir);
-    long firstAt = 0;
-    long firstRestored = 0;
-    long restored = -1;
-    long endAt = 0;
     try (ProcessorProcess processor = ProcessorProcess.start(run, "bench-eos", stateDir, "exactly_once_v2",
         run.workDir().resolve("processor-restore.log"))) {
-      // Where the CPU went while restoring, and thread by thread: the threads restoring, RocksDB's own
-      // (flushing and compacting), the JIT compilers of a JVM started seconds before, the broker serving.
-      Map<String, ProcessHandle> jvms = new LinkedHashMap<>();
-      jvms.put("processor", processor.handle());
-      jvms.put("broker", run.broker());
-      SpanCpu restoreCpu = new SpanCpu(jvms);
-      ThreadCpuSamples restoreThreads = new ThreadCpuSamples(jvms);
-      long startedAt = System.nanoTime();
-      long deadline = startedAt + Duration.ofMinutes(run.quick() ? 5 : 20).toNanos();
-      while (System.nanoTime() < deadline && processor.alive()) {
-        Optional<JsonNode> report = processor.readiness();
-        long now = System.nanoTime();
-        if (report.isPresent()) {
-          long restoredNow = report.get().path("recordsRestored").asLong();
-          if (firstAt == 0 && restoredNow > 0) {
-            firstAt = now;
-            firstRestored = restoredNow;
-            restoreCpu.start();
-            restoreThreads.start();
-          }
-          // The group may hand out tasks in more than one rebalance, so "nothing restoring" can be
-          // seen between two rounds of restoring: the restore ends at the last moment something was
-          // restoring, and is known to be over once the instance is ready.
-          boolean restoring = report.get().path("partitionsRestoring").asInt() > 0;
-          if (restoring || (endAt == 0 && restoredNow > 0)) {
-            endAt = now;
-          }
-          if (restoredNow > 0 && "UP".equals(report.get().path("status").asText())) {
-            restored = restoredNow;
-            restoreCpu.stop();
-            restoreThreads.stop();
-            break;
-          }
-        }
-        Thread.sleep(POLL.toMillis());
-      }
-      if (restored <= 0) {
-        throw new IllegalStateException("the processor restored nothing (see processor-restore.log)");
-      }
-      // A small restore can end between two looks: then time it from the start of the JVM, a lower bound.
-      boolean timed = restored > firstRestored;
-      double ours = timed ? (restored - firstRestored) / ((endAt - firstAt) / 1e9) : restored / ((endAt - startedAt) / 1e9);
-      String restoreCpuUsed = restoringCpu(run, restoreCpu, restoreThreads, firstAt);
-      List<String> changelogs = kafka.topicsMatching("bench-eos-.*-changelog");
-      // The reference reads in a JVM of its own too: a restore lasts seconds, and a profile of one had
-      // the restoring JVM's compiler threads using three times the CPU of the thread restoring.
-      double reference = KafkaTools.consumerPerformanceInANewJvm(run.cluster().bootstrapServers(), "bench-eos-.*-changelog", restored,
-          "bench-consumer-performance-changelogs");
-      figures.add(new Figure("D. restore", ours, reference, "records/s", 0.5,
-          String.format("%,d changelog records of %d changelog topics, after wiping the local state; the reference in a new JVM too%s;"
-                  + " from the first record restored until ready %s", restored, changelogs.size(),
-              timed ? "" : "; restore ended between two looks, so ours is a lower bound", restoreCpuUsed)));
+      figures.add(RestoreFigure.measure(run, kafka, processor));
       QueryFigure.awaitReady(processor);
       try (ViewServiceProcess views = ViewServiceProcess.start(run, processor.queryEndpoint(), run.workDir().resolve("view-service.log"))) {
         views.awaitReady(Duration.ofMinutes(2));
