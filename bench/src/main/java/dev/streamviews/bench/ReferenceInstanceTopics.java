@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -53,7 +54,7 @@ final class ReferenceInstanceTopics {
   /** Its view topics and its internal topics (changelogs, repartitions: every topic named {@code <application id>-...}). */
   void delete(GroupProgress kafka) {
     List<String> topics = new ArrayList<>(viewTopics());
-    topics.addAll(kafka.topicsMatching(java.util.regex.Pattern.quote(applicationId) + "-.*"));
+    topics.addAll(kafka.topicsMatching(Pattern.quote(applicationId) + "-.*"));
     withAdmin(admin -> admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS));
   }
 

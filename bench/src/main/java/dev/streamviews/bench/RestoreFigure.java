@@ -87,7 +87,7 @@ final class RestoreFigure {
   private static String restoringCpu(BenchRun run, SpanCpu cpu, ThreadCpuSamples threads, long firstAt) {
     String used = cpu.used();
     List<ThreadCpuSamples.Interval> intervals = threads.intervals();
-    if (!cpu.stopped() || intervals.isEmpty() || used.startsWith("CPU not measured")) {
+    if (!cpu.measured() || intervals.isEmpty()) {
       return used;
     }
     Map<ThreadCpuSamples.ThreadKey, String> names = threads.names();

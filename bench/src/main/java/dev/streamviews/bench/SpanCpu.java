@@ -20,6 +20,7 @@ final class SpanCpu {
   private long startedNanos;
   private boolean started;
   private String used;
+  private boolean measured;
 
   /** @param processes by the name to print them under, in that order */
   SpanCpu(Map<String, ProcessHandle> processes) {
@@ -46,7 +47,13 @@ final class SpanCpu {
       return;
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+    measured = elapsed.compareTo(SHORTEST) >= 0;
     used = describe(machine.flatMap(MachineCpu::stop), processes.stop(), elapsed);
+  }
+
+  /** Whether the span was started, stopped and long enough for its shares to mean something. */
+  synchronized boolean measured() {
+    return measured;
   }
 
   /** What {@link #stop()} found, or a sentence saying the span was never measured. */

@@ -37,9 +37,20 @@ class SpanCpuTest {
   }
 
   @Test
+  void aSpanStoppedAtOnceIsNotMeasured() {
+    SpanCpu span = new SpanCpu(Map.of("bench", ProcessHandle.current()));
+    span.start();
+    span.stop();
+
+    assertThat(span.stopped()).isTrue();
+    assertThat(span.measured()).isFalse();
+  }
+
+  @Test
   void measuresTheSpanBetweenStartAndStopOnly() {
     SpanCpu span = new SpanCpu(Map.of("bench", ProcessHandle.current()));
     assertThat(span.used()).isEqualTo("CPU not measured");
+    assertThat(span.measured()).isFalse();
 
     span.start();
     long spins = spin(Duration.ofMillis(1_200));
@@ -47,6 +58,7 @@ class SpanCpuTest {
 
     assertThat(spins).isPositive();
     assertThat(span.stopped()).isTrue();
+    assertThat(span.measured()).as("a span of over a second").isTrue();
     // One thread spinning through the whole span keeps most of a core busy (a fifth at the least on a
     // crowded machine); and nothing after stop() counts
     String used = span.used();
