@@ -1,6 +1,6 @@
 package dev.streamviews.sinks;
 
-import dev.streamviews.query.v1.Outcome;
+import dev.streamviews.query.v1.Entry;
 import dev.streamviews.query.v1.Instance;
 import dev.streamviews.query.v1.KeyReply;
 import dev.streamviews.query.v1.KeyRequest;
@@ -9,8 +9,13 @@ import dev.streamviews.query.v1.KeysRequest;
 import dev.streamviews.query.v1.LocalLag;
 import dev.streamviews.query.v1.MetadataReply;
 import dev.streamviews.query.v1.MetadataRequest;
+import dev.streamviews.query.v1.Outcome;
+import dev.streamviews.query.v1.PartitionCopy;
+import dev.streamviews.query.v1.RangeReply;
+import dev.streamviews.query.v1.RangeRequest;
 import dev.streamviews.query.v1.StorePartitions;
 import dev.streamviews.query.v1.ViewQueryGrpc;
+import dev.streamviews.schemas.topics.KeyPartitioner;
 import dev.streamviews.schemas.topics.Views;
 import io.grpc.Server;
 import io.grpc.Status;
@@ -21,6 +26,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,6 +58,13 @@ public final class FakeProcessor implements AutoCloseable {
   public volatile Set<Integer> runningVersions = Set.of();
   /** The version this instance says is being built beside the serving one; 0: none. */
   public volatile int buildingVersion;
+  /**
+   * How many of the next key lookups and range scans answer that they cannot be answered now, as a
+   * copy whose task is moving in a rebalance does; the ones after answer from {@link #replies}.
+   */
+  public final AtomicInteger unreadyAnswers = new AtomicInteger();
+  /** Every range scan asked. */
+  public final List<RangeRequest> rangeRequests = new CopyOnWriteArrayList<>();
   private final Server server;
 
   public FakeProcessor() throws IOException {
@@ -89,7 +102,40 @@ public final class FakeProcessor implements AutoCloseable {
         answer.onCompleted();
       }
 
+      @Override
+      public void scanRange(RangeRequest request, StreamObserver<RangeReply> answer) {
+        rangeRequests.add(request);
+        if (failure != null) {
+          answer.onError(failure.asRuntimeException());
+          return;
+        }
+        RangeReply.Builder reply = RangeReply.newBuilder().setServingVersion(servingVersion);
+        if (unready()) {
+          answer.onNext(reply.addAllUnavailable(request.getPartitionsList()).setDetail("task moving").build());
+          answer.onCompleted();
+          return;
+        }
+        request.getPartitionsList().forEach(partition -> reply.addAnswered(PartitionCopy.newBuilder().setPartition(partition)));
+        new TreeMap<>(replies).forEach((key, value) -> {
+          int partition = KeyPartitioner.partitionOf(key, 6);
+          if (value.getOutcome() == Outcome.FOUND && request.getPartitionsList().contains(partition)
+              && reply.getEntriesCount() < request.getLimit()) {
+            reply.addEntries(Entry.newBuilder().setKey(key).setPartition(partition).setValue(value.getValue()));
+          }
+        });
+        answer.onNext(reply.build());
+        answer.onCompleted();
+      }
+
+      /** Whether this answer is one of the scripted unready ones. */
+      private boolean unready() {
+        return unreadyAnswers.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+      }
+
       private KeyReply reply(KeyRequest request) {
+        if (unready()) {
+          return KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE).setDetail("task moving").setServingVersion(servingVersion).build();
+        }
         int asked = request.getVersion() == 0 ? servingVersion : request.getVersion();
         if (servingVersion > 0 && !runningVersions.contains(asked)) {
           return KeyReply.newBuilder().setOutcome(Outcome.NOT_AVAILABLE).setDetail("version " + asked + " does not run here")

@@ -15,6 +15,8 @@ import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
@@ -57,21 +59,50 @@ final class OwnerQuestions {
    * Asks the copies of the key's partition in order of freshness, skipping instances whose breaker
    * is open, until one answers for the key or the request's deadline passes. If nobody could answer
    * and a copy said a newer version of the views serves (a rebuild just switched over), the
-   * metadata is refreshed and the newer version asked, once. One call at a time, each started when
-   * the one before has come back: no thread waits in between.
+   * metadata is refreshed and the newer version asked at once. If a copy was reached but could not
+   * answer now (its task is moving to another instance or restoring, which a rebalance makes
+   * happen for a moment), the copies are asked again after a pause ({@link Pauses}), from fresh
+   * metadata, for as long as a 503 would tell the caller to wait before asking again (Retry-After)
+   * and the deadline allows: a query that arrives during a task move waits for it, and one whose
+   * copy stays unready is told so no later than a caller following Retry-After would ask again. If
+   * no copy could be reached at all, there is no use waiting, and the answer is at once that
+   * nobody could answer. One call at a time, each started when the one before has come back: no
+   * thread waits in between.
    */
   <R> CompletableFuture<Asked<R>> ask(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf,
       Function<R, String> detailOf, ToIntFunction<R> servingVersionOf, String traceparent) {
     Deadline deadline = Deadline.after(settings.requestTimeout());
+    Deadline waitingEnds = Deadline.after(Pauses.budget(settings));
     String traceId = TraceParent.parse(traceparent).map(TraceParent::traceId).orElse("");
-    Asking<R> first = new Asking<>(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, directory.layout(), traceId);
-    return first.next().thenCompose(asked -> {
-      if (asked.why() == null || deadline.expired() || !versions.newerThan(directory.layout())) {
+    Round<R> round = layout -> new Asking<>(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, layout, traceId);
+    return askAgainWhileWorthIt(round, round.start(directory.layout()), deadline, waitingEnds, new Pauses(), false);
+  }
+
+  /** One round of asking, on the given layout. */
+  @FunctionalInterface
+  private interface Round<R> {
+    Asking<R> start(ClusterLayout layout);
+  }
+
+  private <R> CompletableFuture<Asked<R>> askAgainWhileWorthIt(Round<R> round, Asking<R> asking, Deadline deadline,
+      Deadline waitingEnds, Pauses pauses, boolean versionRetried) {
+    return asking.next().thenCompose(asked -> {
+      if (asked.why() == null || deadline.expired()) {
         return CompletableFuture.completedFuture(asked);
       }
-      return directory.refreshInBackground().thenCompose(refreshed -> refreshed
-          ? new Asking<>(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, directory.layout(), traceId).next()
-          : CompletableFuture.completedFuture(asked));
+      if (!versionRetried && versions.newerThan(directory.layout())) {
+        return directory.refreshInBackground().thenCompose(refreshed -> refreshed
+            ? askAgainWhileWorthIt(round, round.start(directory.layout()), deadline, waitingEnds, pauses, true)
+            : CompletableFuture.completedFuture(asked));
+      }
+      Duration pause = pauses.next();
+      if (!asking.reachedACopy() || !waitingEnds.leaves(pause) || !deadline.leaves(pause.plus(Pauses.ROOM_FOR_A_ROUND))) {
+        return CompletableFuture.completedFuture(asked);
+      }
+      directory.refreshSoon(); // the copies may have moved: the next round asks where they are now
+      Executor afterPause = CompletableFuture.delayedExecutor(pause.toNanos(), TimeUnit.NANOSECONDS);
+      return CompletableFuture.supplyAsync(directory::layout, afterPause)
+          .thenCompose(layout -> askAgainWhileWorthIt(round, round.start(layout), deadline, waitingEnds, pauses, versionRetried));
     });
   }
 
@@ -89,6 +120,8 @@ final class OwnerQuestions {
     private final String traceId;
     private final Iterator<Endpoint> copies;
     private String why;
+    /** Whether a copy replied, though not with the answer: it is there, and may be able to answer soon. */
+    private boolean reachedACopy;
 
     Asking(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf, Function<R, String> detailOf,
         ToIntFunction<R> servingVersionOf, Deadline deadline, ClusterLayout layout, String traceId) {
@@ -104,6 +137,10 @@ final class OwnerQuestions {
       int partition = KeyPartitioner.partitionOf(key, view.topic().partitions());
       this.copies = layout.owners(view.storeName(), partition).inOrderOfFreshness().iterator();
       this.why = "no reachable copy of partition " + partition + " of " + view.name();
+    }
+
+    boolean reachedACopy() {
+      return reachedACopy;
     }
 
     /** Asks the next copy that may be called, or gives up saying why. */
@@ -131,6 +168,7 @@ final class OwnerQuestions {
       if (outcome == Outcome.NOT_HOSTED) {
         directory.refreshSoon();
       }
+      reachedACopy = true;
       why = copy + " cannot answer now: " + detailOf.apply(reply);
       return next();
     }

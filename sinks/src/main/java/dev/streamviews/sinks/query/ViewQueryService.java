@@ -22,14 +22,19 @@ import dev.streamviews.sinks.routing.QueryChannels;
 import io.grpc.StatusRuntimeException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +114,10 @@ public class ViewQueryService {
    * Up to {@code limit} keys of the view in key order, within [from, to] (either may be null) and
    * after {@code after} (a previous page's last key, or null). Each partition is read from its
    * freshest reachable copy; if a partition cannot be read within the deadline, there is no page
-   * rather than a page with holes.
+   * rather than a page with holes. A partition whose copies were reached but could not be read now
+   * (a task moving in a rebalance) is asked again after a pause, from fresh metadata, for as long
+   * as key lookups wait ({@link Pauses#budget}); one whose copies cannot be reached ends the
+   * request at once.
    */
   public RangeAnswer range(View<?> view, String from, String to, String after, int limit, String traceparent) {
     Deadline deadline = Deadline.after(settings.requestTimeout());
@@ -122,23 +130,35 @@ public class ViewQueryService {
 
   private RangeAnswer range(View<?> view, String from, String to, String after, int limit, String traceparent, Deadline deadline,
       ClusterLayout layout) {
-    Map<Integer, Iterator<Endpoint>> copies = new TreeMap<>();
-    for (int partition = 0; partition < view.topic().partitions(); partition++) {
-      copies.put(partition, layout.owners(view.storeName(), partition).inOrderOfFreshness().iterator());
-    }
+    Map<Integer, Iterator<Endpoint>> copies = copiesOf(view, allPartitions(view), layout);
+    Deadline waitingEnds = Deadline.after(Pauses.budget(settings));
+    Set<Integer> reachedButUnready = new TreeSet<>();
+    Pauses pauses = new Pauses();
     List<Entry> entries = new ArrayList<>();
     List<Freshness> freshness = new ArrayList<>();
     String why = "";
     while (!copies.isEmpty()) {
       Map<Endpoint, List<Integer>> plan = new TreeMap<>(Comparator.comparing(Endpoint::toString));
+      Integer stranded = null;
       for (Map.Entry<Integer, Iterator<Endpoint>> partition : copies.entrySet()) {
         Endpoint copy = breakers.firstCallable(partition.getValue());
         if (copy == null) {
-          directory.refreshSoon();
-          return new RangeAnswer.Unavailable("no reachable copy of partition " + partition.getKey() + " of " + view.name()
-              + (why.isEmpty() ? "" : " (" + why + ")"));
+          stranded = partition.getKey();
+          break;
         }
         plan.computeIfAbsent(copy, c -> new ArrayList<>()).add(partition.getKey());
+      }
+      if (stranded != null) {
+        directory.refreshSoon();
+        Duration pause = pauses.next();
+        if (!reachedButUnready.contains(stranded) || !waitingEnds.leaves(pause) || !deadline.leaves(pause.plus(Pauses.ROOM_FOR_A_ROUND))
+            || !pauseFor(pause) || directory.layout().version() != layout.version()) {
+          return new RangeAnswer.Unavailable("no copy of partition " + stranded + " of " + view.name() + " could be read"
+              + (why.isEmpty() ? "" : " (" + why + ")"));
+        }
+        copies = copiesOf(view, copies.keySet(), directory.layout()); // where the unanswered partitions are now
+        reachedButUnready.clear();
+        continue;
       }
       for (Map.Entry<Endpoint, List<Integer>> call : plan.entrySet()) {
         if (deadline.expired()) {
@@ -164,6 +184,7 @@ public class ViewQueryService {
           freshness.add(new Freshness(call.getKey().toString(), copy.getPartition(), copy.getStandby(), copy.getLagRecords()));
         }
         if (reply.getUnavailableCount() > 0) {
+          reachedButUnready.addAll(reply.getUnavailableList());
           why = call.getKey() + " cannot read partitions " + reply.getUnavailableList() + " now";
         }
       }
@@ -175,6 +196,30 @@ public class ViewQueryService {
     }
     freshness.sort(Comparator.comparingInt(Freshness::partition));
     return new RangeAnswer.Page(items, entries.size() > limit, freshness);
+  }
+
+  private static List<Integer> allPartitions(View<?> view) {
+    return IntStream.range(0, view.topic().partitions()).boxed().toList();
+  }
+
+  /** For each partition, its copies in the layout in order of freshness, to be asked one after another. */
+  private static Map<Integer, Iterator<Endpoint>> copiesOf(View<?> view, Collection<Integer> partitions, ClusterLayout layout) {
+    Map<Integer, Iterator<Endpoint>> copies = new TreeMap<>();
+    for (int partition : partitions) {
+      copies.put(partition, layout.owners(view.storeName(), partition).inOrderOfFreshness().iterator());
+    }
+    return copies;
+  }
+
+  /** Waits, on this request's own (blocking) thread; false if interrupted meanwhile. */
+  private static boolean pauseFor(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static RangeRequest rangeRequest(View<?> view, String from, String to, String after, int limit, String traceparent,

@@ -12,6 +12,11 @@ public record Deadline(long endNanos) {
     return System.nanoTime() >= endNanos;
   }
 
+  /** Whether more than {@code time} is left. */
+  public boolean leaves(Duration time) {
+    return endNanos - System.nanoTime() > time.toNanos();
+  }
+
   /** The timeout for one call: at most {@code perCall}, and never past the deadline. */
   public Duration forCall(Duration perCall) {
     long left = endNanos - System.nanoTime();

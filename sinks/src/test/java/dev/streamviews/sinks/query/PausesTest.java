@@ -1,0 +1,36 @@
+package dev.streamviews.sinks.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamviews.sinks.config.ViewServiceSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PausesTest {
+  @Test
+  void doublesFromTheFirstPauseUpToTheLongest() {
+    Pauses pauses = new Pauses();
+    List<Duration> taken = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      taken.add(pauses.next());
+    }
+
+    assertThat(taken.get(0)).isEqualTo(Pauses.FIRST);
+    assertThat(taken.get(1)).isEqualTo(Pauses.FIRST.multipliedBy(2));
+    assertThat(taken).allSatisfy(pause -> assertThat(pause).isLessThanOrEqualTo(Pauses.LONGEST));
+    assertThat(taken.subList(4, 6)).containsOnly(Pauses.LONGEST);
+  }
+
+  @Test
+  void waitsNoLongerThanRetryAfterNorThanTheRequestsDeadline() {
+    assertThat(Pauses.budget(settings(Duration.ofSeconds(2), Duration.ofSeconds(1)))).isEqualTo(Duration.ofSeconds(1));
+    assertThat(Pauses.budget(settings(Duration.ofMillis(700), Duration.ofSeconds(1)))).isEqualTo(Duration.ofMillis(700));
+  }
+
+  private static ViewServiceSettings settings(Duration requestTimeout, Duration retryAfter) {
+    return new ViewServiceSettings(List.of(), Duration.ofMillis(500), requestTimeout, Duration.ofSeconds(10), retryAfter, 3,
+        Duration.ofSeconds(5));
+  }
+}
