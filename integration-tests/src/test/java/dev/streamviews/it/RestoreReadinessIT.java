@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -48,46 +49,52 @@ class RestoreReadinessIT {
       processor.start("-Dstreamviews.processor.streams.restore.consumer.max.poll.records=20");
     }
 
-    Set<Integer> sawRestoring = new HashSet<>();
-    Set<Integer> sawDead = new HashSet<>();
-    Set<Integer> readyAfterRestoring = new HashSet<>();
-    long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-    Set<Integer> readyNow = new HashSet<>();
     // Which instances restore depends on how the group spreads the tasks as they join (one that joins
     // late may only warm up copies in the background): every one seen restoring must be seen ready after.
-    while (!(readyNow.size() == Pipeline.PROCESSORS && !sawRestoring.isEmpty() && readyAfterRestoring.containsAll(sawRestoring))
-        && System.nanoTime() < deadline) {
-      for (Pipeline.Processor processor : pipeline.processors) {
+    HealthSamples seen = new HealthSamples();
+    Awaitility.await("every processor seen restoring is ready after, and all are ready").atMost(Duration.ofSeconds(240))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+          seen.sample(pipeline.processors);
+          assertThat(seen.restoring).as("processors seen not ready while restoring").isNotEmpty();
+          assertThat(seen.readyAfterRestoring).as("processors ready after restoring").isEqualTo(seen.restoring);
+          assertThat(seen.readyNow).as("processors ready now").containsExactlyInAnyOrder(0, 1, 2);
+        });
+
+    assertThat(seen.dead).as("processors seen not live").isEmpty();
+    Awaitility.await("view service ready again").atMost(Duration.ofSeconds(60))
+        .until(() -> JavaApp.status(pipeline.viewService.resolve("/healthz/readiness")) == 200);
+  }
+
+  /** What the processors' health endpoints said, sample after sample. */
+  private static final class HealthSamples {
+    final Set<Integer> restoring = new HashSet<>();
+    final Set<Integer> dead = new HashSet<>();
+    final Set<Integer> readyAfterRestoring = new HashSet<>();
+    final Set<Integer> readyNow = new HashSet<>();
+
+    void sample(List<Pipeline.Processor> processors) {
+      for (Pipeline.Processor processor : processors) {
         ViewServiceCalls.Answer liveness = answer(processor, "/healthz/liveness");
         ViewServiceCalls.Answer readiness = answer(processor, "/healthz/readiness");
         if (liveness == null || readiness == null) {
           continue; // not listening yet
         }
         if (liveness.status() != 200) {
-          sawDead.add(processor.index);
+          dead.add(processor.index);
         }
         if (readiness.status() == 503 && readiness.body().path("reason").asText().contains("restoring")) {
-          sawRestoring.add(processor.index);
+          restoring.add(processor.index);
         }
         if (readiness.status() == 200) {
           readyNow.add(processor.index);
         } else {
           readyNow.remove(processor.index);
         }
-        if (readiness.status() == 200 && sawRestoring.contains(processor.index)
-            && readiness.body().path("recordsRestored").asLong() > 0) {
+        if (readiness.status() == 200 && restoring.contains(processor.index) && readiness.body().path("recordsRestored").asLong() > 0) {
           readyAfterRestoring.add(processor.index);
         }
       }
-      Thread.sleep(50);
     }
-
-    assertThat(sawRestoring).as("processors seen not ready while restoring").isNotEmpty();
-    assertThat(sawDead).as("processors seen not live").isEmpty();
-    assertThat(readyAfterRestoring).as("processors ready after restoring").isEqualTo(sawRestoring);
-    assertThat(readyNow).as("processors ready at the end").containsExactlyInAnyOrder(0, 1, 2);
-    Awaitility.await("view service ready again").atMost(Duration.ofSeconds(60))
-        .until(() -> JavaApp.status(pipeline.viewService.resolve("/healthz/readiness")) == 200);
   }
 
   private static ViewServiceCalls.Answer answer(Pipeline.Processor processor, String path) {
