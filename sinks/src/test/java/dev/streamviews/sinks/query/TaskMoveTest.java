@@ -45,8 +45,8 @@ import org.junit.jupiter.api.TestInstance;
 class TaskMoveTest implements TestPropertyProvider {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** What a 503 tells the caller to wait, and so how long a request waits for a copy to become ready. */
-  private static final long RETRY_AFTER_MS = 400;
-  private static final long REQUEST_TIMEOUT_MS = 3000;
+  private static final long RETRY_AFTER_MS = 1000;
+  private static final long REQUEST_TIMEOUT_MS = 4000;
 
   private final FakeProcessor processor = startFake();
 
