@@ -14,6 +14,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -72,10 +73,9 @@ final class OwnerQuestions {
   <R> CompletableFuture<Asked<R>> ask(View<?> view, String key, Question<R> question, Function<R, Outcome> outcomeOf,
       Function<R, String> detailOf, ToIntFunction<R> servingVersionOf, String traceparent) {
     Deadline deadline = Deadline.after(settings.requestTimeout());
-    Deadline waitingEnds = Deadline.after(Pauses.budget(settings));
     String traceId = TraceParent.parse(traceparent).map(TraceParent::traceId).orElse("");
     Round<R> round = layout -> new Asking<>(view, key, question, outcomeOf, detailOf, servingVersionOf, deadline, layout, traceId);
-    return askAgainWhileWorthIt(round, round.start(directory.layout()), deadline, waitingEnds, new Pauses(), false);
+    return askAgainWhileWorthIt(round, round.start(directory.layout()), deadline, new Pauses(settings), false);
   }
 
   /** One round of asking, on the given layout. */
@@ -84,25 +84,25 @@ final class OwnerQuestions {
     Asking<R> start(ClusterLayout layout);
   }
 
-  private <R> CompletableFuture<Asked<R>> askAgainWhileWorthIt(Round<R> round, Asking<R> asking, Deadline deadline,
-      Deadline waitingEnds, Pauses pauses, boolean versionRetried) {
+  private <R> CompletableFuture<Asked<R>> askAgainWhileWorthIt(Round<R> round, Asking<R> asking, Deadline deadline, Pauses pauses,
+      boolean versionRetried) {
     return asking.next().thenCompose(asked -> {
       if (asked.why() == null || deadline.expired()) {
         return CompletableFuture.completedFuture(asked);
       }
       if (!versionRetried && versions.newerThan(directory.layout())) {
         return directory.refreshInBackground().thenCompose(refreshed -> refreshed
-            ? askAgainWhileWorthIt(round, round.start(directory.layout()), deadline, waitingEnds, pauses, true)
+            ? askAgainWhileWorthIt(round, round.start(directory.layout()), deadline, pauses, true)
             : CompletableFuture.completedFuture(asked));
       }
-      Duration pause = pauses.next();
-      if (!asking.reachedACopy() || !waitingEnds.leaves(pause) || !deadline.leaves(pause.plus(Pauses.ROOM_FOR_A_ROUND))) {
+      Optional<Duration> pause = asking.reachedACopy() ? pauses.next(deadline) : Optional.empty();
+      if (pause.isEmpty()) {
         return CompletableFuture.completedFuture(asked);
       }
       directory.refreshSoon(); // the copies may have moved: the next round asks where they are now
-      Executor afterPause = CompletableFuture.delayedExecutor(pause.toNanos(), TimeUnit.NANOSECONDS);
+      Executor afterPause = CompletableFuture.delayedExecutor(pause.get().toNanos(), TimeUnit.NANOSECONDS);
       return CompletableFuture.supplyAsync(directory::layout, afterPause)
-          .thenCompose(layout -> askAgainWhileWorthIt(round, round.start(layout), deadline, waitingEnds, pauses, versionRetried));
+          .thenCompose(layout -> askAgainWhileWorthIt(round, round.start(layout), deadline, pauses, versionRetried));
     });
   }
 

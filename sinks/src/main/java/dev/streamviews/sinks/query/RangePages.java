@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,9 +74,8 @@ final class RangePages {
   private RangeAnswer range(View<?> view, String from, String to, String after, int limit, String traceparent, Deadline deadline,
       ClusterLayout layout) {
     Map<Integer, Iterator<Endpoint>> copies = copiesOf(view, allPartitions(view), layout);
-    Deadline waitingEnds = Deadline.after(Pauses.budget(settings));
     Set<Integer> reachedButUnready = new TreeSet<>();
-    Pauses pauses = new Pauses();
+    Pauses pauses = new Pauses(settings);
     List<Entry> entries = new ArrayList<>();
     List<Freshness> freshness = new ArrayList<>();
     String why = "";
@@ -92,9 +92,8 @@ final class RangePages {
       }
       if (stranded != null) {
         directory.refreshSoon();
-        Duration pause = pauses.next();
-        if (!reachedButUnready.contains(stranded) || !waitingEnds.leaves(pause) || !deadline.leaves(pause.plus(Pauses.ROOM_FOR_A_ROUND))
-            || !pauseFor(pause) || directory.layout().version() != layout.version()) {
+        Optional<Duration> pause = reachedButUnready.contains(stranded) ? pauses.next(deadline) : Optional.empty();
+        if (pause.isEmpty() || !pauseFor(pause.get()) || directory.layout().version() != layout.version()) {
           return new RangeAnswer.Unavailable("no copy of partition " + stranded + " of " + view.name() + " could be read"
               + (why.isEmpty() ? "" : " (" + why + ")"));
         }
