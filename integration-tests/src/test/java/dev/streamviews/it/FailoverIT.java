@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -68,9 +67,10 @@ class FailoverIT {
     List<String> keys = new ArrayList<>(orderStatus.values().keySet());
 
     List<Answer> answers = new CopyOnWriteArrayList<>();
-    AtomicBoolean polling = new AtomicBoolean(true);
-    Thread poller = new Thread(() -> poll(keys, orderStatus, answers, polling), "poller");
-    poller.start();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Random random = new Random(7);
+    PacedPoller poller = new PacedPoller(Duration.ofMillis(20),
+        () -> askOnce(http, keys.get(random.nextInt(keys.size())), orderStatus, answers));
     awaitAnswersSince(answers, System.nanoTime(), "a steady state to compare with");
     Pipeline.Processor victim = pipeline.processors.get(1);
     long killedAt = System.nanoTime();
@@ -85,8 +85,7 @@ class FailoverIT {
     victim.start();
     victim.awaitReady(Duration.ofSeconds(180));
     awaitAnswersSince(answers, System.nanoTime(), "answers with the victim back");
-    polling.set(false);
-    poller.join();
+    poller.close();
 
     // Every input was processed before the kill, so every copy the survivors hold is caught up: until
     // the victim is back, any value other than the checker's is wrong. The restarted victim, killed
@@ -125,31 +124,22 @@ class FailoverIT {
     assertThat(after.mismatches()).as("every view right after recovery").isEmpty();
   }
 
-  private void poll(List<String> keys, ExpectedView expected, List<Answer> answers, AtomicBoolean polling) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Random random = new Random(7);
-    while (polling.get()) {
-      String key = keys.get(random.nextInt(keys.size()));
-      long at = System.nanoTime();
-      try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(pipeline.viewService + "/views/order-status/" + key))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = JSON.readTree(response.body());
-        List<String> differences = response.statusCode() == 200
-            ? FieldComparison.differences(expected.values().get(key), body.path("value")) : List.of();
-        JsonNode freshness = body.path("freshness");
-        answers.add(new Answer(at, key, response.statusCode(), freshness.path("stale").asBoolean(), freshness.path("lagRecords").asLong(),
-            freshness.path("servedBy").asText(), response.statusCode() == 200 && differences.isEmpty(),
-            response.headers().firstValue("Retry-After").isPresent(), response.statusCode() == 200 ? differences.toString() : response.body()));
-      } catch (Exception e) {
-        answers.add(new Answer(at, key, -1, false, -1, "", false, false, e.toString()));
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+  private void askOnce(HttpClient http, String key, ExpectedView expected, List<Answer> answers) {
+    long at = System.nanoTime();
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(pipeline.viewService + "/views/order-status/" + key))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = JSON.readTree(response.body());
+      List<String> differences = response.statusCode() == 200
+          ? FieldComparison.differences(expected.values().get(key), body.path("value")) : List.of();
+      JsonNode freshness = body.path("freshness");
+      answers.add(new Answer(at, key, response.statusCode(), freshness.path("stale").asBoolean(), freshness.path("lagRecords").asLong(),
+          freshness.path("servedBy").asText(), response.statusCode() == 200 && differences.isEmpty(),
+          response.headers().firstValue("Retry-After").isPresent(), response.statusCode() == 200 ? differences.toString() : response.body()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      answers.add(new Answer(at, key, -1, false, -1, "", false, false, e.toString()));
     }
   }
 

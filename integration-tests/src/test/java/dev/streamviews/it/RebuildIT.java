@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
@@ -57,9 +56,9 @@ class RebuildIT {
 
     List<String> keys = new ArrayList<>(ExpectedViews.orderStatus(pipeline.inputs().readAll()).values().keySet());
     List<Integer> statuses = new CopyOnWriteArrayList<>();
-    AtomicBoolean polling = new AtomicBoolean(true);
-    Thread poller = new Thread(() -> poll(keys, statuses, polling), "poller");
-    poller.start();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Random random = new Random(11);
+    PacedPoller poller = new PacedPoller(Duration.ofMillis(20), () -> askOnce(http, keys.get(random.nextInt(keys.size())), statuses));
     CliRun rebuild;
     try {
       rebuild = pipeline.replay("rebuild", "--interval-ms", "1000", "--give-up-after", "300", "--drain-timeout", "120");
@@ -68,8 +67,7 @@ class RebuildIT {
       int answeredByNow = statuses.size();
       org.awaitility.Awaitility.await("answers after the switch").atMost(Duration.ofSeconds(30))
           .until(() -> statuses.size() >= answeredByNow + 50);
-      polling.set(false);
-      poller.join();
+      poller.close();
     }
     System.out.println(rebuild.out());
     assertThat(rebuild.exitCode()).as(rebuild.err()).isZero();
@@ -98,22 +96,15 @@ class RebuildIT {
     }
   }
 
-  private void poll(List<String> keys, List<Integer> statuses, AtomicBoolean polling) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Random random = new Random(11);
-    while (polling.get()) {
-      String key = keys.get(random.nextInt(keys.size()));
-      try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(pipeline.viewService + "/views/order-status/" + key))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
-        statuses.add(response.statusCode());
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (Exception e) {
-        statuses.add(599); // no answer at all counts as an error
-      }
+  private void askOnce(HttpClient http, String key, List<Integer> statuses) {
+    try {
+      HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(pipeline.viewService + "/views/order-status/" + key))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+      statuses.add(response.statusCode());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      statuses.add(599); // no answer at all counts as an error
     }
   }
 }
