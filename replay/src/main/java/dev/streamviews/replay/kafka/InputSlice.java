@@ -8,7 +8,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The records of some topics from a start to the current end: what a reset or a rebuild will
- * process. Counted from offsets, as Kafka's reset tool places them.
+ * process. Counted from offsets, as Kafka's reset tool places them, without reading the records:
+ * a transaction's commit or abort marker takes an offset too, so where a topic was written in
+ * transactions ({@code replay dlq} writes so) the count is a few more than the records it holds.
  *
  * @param start per partition, the first offset to process
  * @param end per partition, the end offset when the slice was taken

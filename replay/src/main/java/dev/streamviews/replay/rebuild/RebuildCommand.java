@@ -123,7 +123,7 @@ public final class RebuildCommand implements Callable<Integer> {
         dryRun ? "Plan (dry run) to build" : "Building", version, pipeline, serving, kafka.bootstrapServers());
     out.printf("  application id: %s (its own consumer group, internal topics and local state)%n",
         Versions.applicationId(pipeline, version));
-    out.printf("  input: from %s, %,d records to process%n", start, slice.records());
+    out.printf("  input: from %s, %,d records to process (counted by offset: transaction markers count too)%n", start, slice.records());
     slice.recordsByTopic().forEach((topic, records) -> out.printf("    %-28s %,12d%n", topic, records));
     out.println("  view topics: " + String.join(", ", viewTopics(version).stream().map(TopicSpec::name).toList()));
     out.printf("  then: switch view services to version %d when its lag is zero on every input partition,%n", version);

@@ -129,7 +129,8 @@ public final class ResetCommand implements Callable<Integer> {
   private void printPlan(PrintWriter out, ClusterClient kafka, ReplayStart start, InputSlice slice, List<String> internalTopics,
       long generation) {
     out.printf("%s %s on Kafka at %s%n", dryRun ? "Plan (dry run) to reset" : "Resetting", applicationId, kafka.bootstrapServers());
-    out.printf("  input offsets  -> %s: %,d records to reprocess%n", start, slice.records());
+    out.printf("  input offsets  -> %s: %,d records to reprocess (counted by offset: transaction markers count too)%n",
+        start, slice.records());
     slice.recordsByTopic().forEach((topic, records) -> out.printf("    %-28s %,12d%n", topic, records));
     out.printf("  internal topics to delete: %s%n", internalTopics.isEmpty() ? "none" : internalTopics.size());
     internalTopics.forEach(topic -> out.println("    " + topic));
