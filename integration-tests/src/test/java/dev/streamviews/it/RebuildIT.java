@@ -86,7 +86,9 @@ class RebuildIT {
     assertThat(reader.version().version()).isEqualTo(version);
     CheckReport check = new ViewChecker(new ViewServiceClient(pipeline.viewService))
         .check(reader.readAll(), reader::readLateLines, Duration.ofSeconds(120));
-    assertThat(check.mismatches()).as("views of version " + version).isEmpty();
+    assertThat(check.mismatches())
+        .as(() -> "views of version " + version + SkuSalesDiagnosis.of(pipeline.cluster.bootstrapServers(), reader.version(), check.mismatches()))
+        .isEmpty();
 
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.cluster.bootstrapServers()))) {
       assertThat(admin.listTopics().names().get()).as("internal topics of version " + old)

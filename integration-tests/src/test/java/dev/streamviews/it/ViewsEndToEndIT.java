@@ -41,7 +41,9 @@ class ViewsEndToEndIT {
 
     System.out.printf("checked %d keys of 4 views after %d events; %d order lines reported late%n",
         report.keysChecked(), facts.size(), reader.readLateLines().size());
-    assertThat(report.mismatches()).isEmpty();
+    assertThat(report.mismatches())
+        .as(() -> SkuSalesDiagnosis.of(pipeline.cluster.bootstrapServers(), reader.version(), report.mismatches()))
+        .isEmpty();
     // About 40 000 orders (each with its payments, shipments and restocks) and their customers and skus.
     assertThat(report.keysChecked()).isGreaterThan(25_000);
   }
