@@ -11,13 +11,16 @@ import dev.streamviews.schemas.views.SkuSalesPerMinute;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The sku-sales-per-minute view: the lines of distinct orders, by sku, in one-minute tumbling
@@ -41,9 +44,7 @@ public final class SkuSalesView {
    */
   public static void addTo(StreamsBuilder builder, ShopInputs inputs, TopologySerdes serdes, OutputTopics outputs,
       Duration grace, Duration retention) {
-    builder.addStateStore(Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(STORE, max(retention, WINDOW.plus(grace)), WINDOW, false),
-        serdes.keys(), serdes.views(Topics.SKU_SALES_VIEW)));
+    builder.addStateStore(windowStore(serdes, grace, retention));
 
     Map<String, KStream<String, SpecificRecord>> outcomes = inputs.soldLinesBySku()
         .processValues(() -> new SkuSalesProcessor(STORE, WINDOW.toMillis(), grace.toMillis()), Named.as("sku-sales-fold"), STORE)
@@ -59,6 +60,22 @@ public final class SkuSalesView {
             Named.as("key-sku-windows"))
         .to(outputs.of(Views.SKU_SALES_PER_MINUTE), Produced.with(serdes.keys(), serdes.views(Topics.SKU_SALES_VIEW))
             .withName("emit-sku-sales"));
+  }
+
+  /**
+   * The window store, changelogged. Kafka Streams gives a window store's changelog a retention of the
+   * store's plus a day, and the broker applies it to the records' timestamps, which here are event
+   * times: replaying history more than eight days old, the broker deleted the windows from the
+   * changelog soon after writing them, while the store kept them (it counts retention in event
+   * time), and a copy restored after a failover or a scale-out came back without them. The
+   * changelog keeps every window instead; compaction leaves one record per sku and minute, as in
+   * shop.views.sku-sales-per-minute, and a restore skips those the store has let go.
+   */
+  static StoreBuilder<WindowStore<String, SkuSalesPerMinute>> windowStore(TopologySerdes serdes, Duration grace, Duration retention) {
+    return Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(STORE, max(retention, WINDOW.plus(grace)), WINDOW, false),
+            serdes.keys(), serdes.views(Topics.SKU_SALES_VIEW))
+        .withLoggingEnabled(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
   }
 
   /** {@code sku@2026-11-01T10:15:00Z}: one key per window, so compaction keeps every window. */

@@ -56,6 +56,16 @@ class SkuSalesTopologyTest {
   }
 
   @Test
+  void theWindowChangelogKeepsWindowsWhateverTheirEventTime() {
+    var store = SkuSalesView.windowStore(shop.serdes, java.time.Duration.ofSeconds(60), java.time.Duration.ofDays(7));
+
+    // The broker judges a changelog's retention by the records' timestamps, event times here: any
+    // finite retention deletes the windows of replayed history from the changelog, not from the store.
+    assertThat(store.loggingEnabled()).isTrue();
+    assertThat(store.logConfig()).containsEntry(org.apache.kafka.common.config.TopicConfig.RETENTION_MS_CONFIG, "-1");
+  }
+
+  @Test
   void countsARepublishedOrderOnce() {
     place("o-1", "10:00:10", "sku-1", 2, 300);
     place("o-1", "10:00:10", "sku-1", 2, 300);
