@@ -21,8 +21,6 @@ from confluent_kafka import Producer
 from confluent_kafka.avro import AvroConsumer, AvroProducer, CachedSchemaRegistryClient, loads
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
 
-ORDERS_SUBJECT = "shop.orders-value"
-
 
 def record_schema(fields):
     return loads(json.dumps({"type": "record", "name": "Interop", "namespace": "interop", "fields": fields}))
@@ -91,8 +89,9 @@ def order_record(order):
     return {"orderId": order["orderId"], "customerId": order["customerId"], "lines": order["lines"], "placedAt": placed}
 
 
-def produce_avro(bootstrap, url, topic, orders):
-    schema = CachedSchemaRegistryClient({"url": url}).get_latest_schema(ORDERS_SUBJECT)[1]
+# A producer writes with the schema it was built with (passed in: the one our producers write with),
+# not with the subject's latest version: another producer may have registered a newer compatible one.
+def produce_avro(bootstrap, url, topic, orders, schema):
     producer = AvroProducer({"bootstrap.servers": bootstrap, "schema.registry.url": url}, default_value_schema=schema)
     for order in orders:
         producer.produce(topic=topic, value=order_record(order))
@@ -100,10 +99,9 @@ def produce_avro(bootstrap, url, topic, orders):
     return {"sent": len(orders) - remaining}
 
 
-def produce_keyed(bootstrap, url, topic, orders):
+def produce_keyed(bootstrap, url, topic, orders, schema):
     client = CachedSchemaRegistryClient({"url": url})
     serializer = MessageSerializer(client)
-    schema = client.get_latest_schema(ORDERS_SUBJECT)[1]
     # librdkafka's default partitioner (CRC32) puts keys elsewhere than Kafka's Java client (murmur2);
     # the pipeline reads each key from its murmur2 partition and dead-letters misrouted records.
     producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "acks": "all",
@@ -122,9 +120,9 @@ def main(argv):
     elif mode == "consume":
         result = consume(argv[2], argv[3], argv[4], int(argv[5]))
     elif mode == "produce-avro":
-        result = produce_avro(argv[2], argv[3], argv[4], json.loads(argv[5]))
+        result = produce_avro(argv[2], argv[3], argv[4], json.loads(argv[5]), loads(argv[6]))
     elif mode == "produce-keyed":
-        result = produce_keyed(argv[2], argv[3], argv[4], json.loads(argv[5]))
+        result = produce_keyed(argv[2], argv[3], argv[4], json.loads(argv[5]), loads(argv[6]))
     else:
         raise SystemExit("unknown mode " + mode)
     print(json.dumps(result))

@@ -103,7 +103,8 @@ class ConfluentPythonInteropIT {
     String topic = scratchTopic("python-to-java");
     registerOrdersSchema();
 
-    JsonNode sent = python("produce-avro", bootstrap, registryUrl, topic, orders("py-avro", 3));
+    JsonNode sent = python("produce-avro", bootstrap, registryUrl, topic, orders("py-avro", 3),
+        Topics.ORDERS.valueSchema().toString());
     assertThat(sent.path("sent").asInt()).isEqualTo(3);
 
     List<OrderPlaced> read = readOrders(topic, 3);
@@ -117,7 +118,8 @@ class ConfluentPythonInteropIT {
     registerOrdersSchema();
     String prefix = "py-" + UUID.randomUUID().toString().substring(0, 8);
 
-    JsonNode sent = python("produce-keyed", bootstrap, registryUrl, Topics.ORDERS.name(), orders(prefix, 3));
+    JsonNode sent = python("produce-keyed", bootstrap, registryUrl, Topics.ORDERS.name(), orders(prefix, 3),
+        Topics.ORDERS.valueSchema().toString());
     assertThat(sent.path("sent").asInt()).isEqualTo(3);
 
     for (int i = 1; i <= 3; i++) {
