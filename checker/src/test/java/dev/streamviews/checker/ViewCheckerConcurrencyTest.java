@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -30,19 +25,16 @@ class ViewCheckerConcurrencyTest {
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private final AtomicInteger asked = new AtomicInteger();
   private final CountDownLatch secondQuestion = new CountDownLatch(2);
-  private HttpServer server;
+  private StandInViewService server;
 
   @BeforeEach
   void serve() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(32));
-    server.createContext("/views/demo", this::answer);
-    server.start();
+    server = new StandInViewService(this::answer);
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   /** {@code /views/demo/kNN}: n = NN, except kNN 07 and 23, which serve a wrong n; {@code /views/demo?limit=}: every key. */
@@ -70,11 +62,7 @@ class ViewCheckerConcurrencyTest {
       body = "{\"value\":{\"n\":" + (n == 7 || n == 23 ? n + 100 : n) + "}}";
       inFlight.decrementAndGet();
     }
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    StandInViewService.reply(exchange, body);
   }
 
   private static String key(int i) {
@@ -91,7 +79,7 @@ class ViewCheckerConcurrencyTest {
 
   @Test
   void asksSeveralKeysAtOnceAndReportsTheMismatchesInKeyOrder() {
-    ViewChecker checker = new ViewChecker(new ViewServiceClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+    ViewChecker checker = new ViewChecker(server.client());
 
     CheckReport report = checker.check(() -> List.of(demo()), Duration.ZERO);
 
@@ -104,9 +92,9 @@ class ViewCheckerConcurrencyTest {
 
   @Test
   void aViewServiceThatCannotBeReachedFailsTheCheck() {
-    int port = server.getAddress().getPort();
-    server.stop(0);
-    ViewChecker checker = new ViewChecker(new ViewServiceClient(URI.create("http://127.0.0.1:" + port)));
+    ViewServiceClient client = server.client();
+    server.close();
+    ViewChecker checker = new ViewChecker(client);
 
     assertThatThrownBy(() -> checker.check(() -> List.of(demo()), Duration.ZERO))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot reach the view service");

@@ -3,11 +3,7 @@ package dev.streamviews.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class ViewCheckerPatienceTest {
   private final AtomicInteger asked = new AtomicInteger();
-  private HttpServer server;
+  private StandInViewService server;
 
   @BeforeEach
   void serve() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/views/demo", this::answer);
-    server.start();
+    server = new StandInViewService(this::answer);
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
   }
 
   /** {@code /views/demo/k}: n = 2, the first answer after 400 ms. */
@@ -46,16 +40,12 @@ class ViewCheckerPatienceTest {
         Thread.currentThread().interrupt();
       }
     }
-    byte[] bytes = "{\"value\":{\"n\":2}}".getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    StandInViewService.reply(exchange, "{\"value\":{\"n\":2}}");
   }
 
   @Test
   void aKeyFoundWrongInARoundThatOutlastedThePatienceIsAskedAgainAgainstWhatHoldsNow() {
-    ViewChecker checker = new ViewChecker(new ViewServiceClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+    ViewChecker checker = new ViewChecker(server.client());
     AtomicInteger rounds = new AtomicInteger();
 
     // The first round expects n = 1; by the time its one key is answered (400 ms, beyond the 100 ms
