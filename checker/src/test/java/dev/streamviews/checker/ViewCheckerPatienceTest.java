@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
  * hold now.
  */
 class ViewCheckerPatienceTest {
+  private static final Duration PATIENCE = Duration.ofMillis(100);
+
   private final AtomicInteger asked = new AtomicInteger();
+  private volatile long checkStartedNanos;
   private StandInViewService server;
 
   @BeforeEach
@@ -31,14 +35,11 @@ class ViewCheckerPatienceTest {
     server.close();
   }
 
-  /** {@code /views/demo/k}: n = 2, the first answer after 400 ms. */
+  /** {@code /views/demo/k}: n = 2; the first answer only once the check's patience has run out (twice over, to be sure). */
   private void answer(HttpExchange exchange) throws IOException {
     if (asked.incrementAndGet() == 1) {
-      try {
-        Thread.sleep(400);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Awaitility.await("the check's patience run out").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+          .until(() -> System.nanoTime() - checkStartedNanos > 2 * PATIENCE.toNanos());
     }
     StandInViewService.reply(exchange, "{\"value\":{\"n\":2}}");
   }
@@ -48,10 +49,11 @@ class ViewCheckerPatienceTest {
     ViewChecker checker = new ViewChecker(server.client());
     AtomicInteger rounds = new AtomicInteger();
 
-    // The first round expects n = 1; by the time its one key is answered (400 ms, beyond the 100 ms
-    // of patience) the expectation has become n = 2, which the view serves.
+    // The first round expects n = 1; by the time its one key is answered (after the patience) the
+    // expectation has become n = 2, which the view serves.
+    checkStartedNanos = System.nanoTime();
     CheckReport report = checker.check(() -> List.of(ExpectedView.keyValue("demo",
-        Map.of("k", Map.<String, Object>of("n", rounds.incrementAndGet() == 1 ? 1L : 2L)))), Duration.ofMillis(100));
+        Map.of("k", Map.<String, Object>of("n", rounds.incrementAndGet() == 1 ? 1L : 2L)))), PATIENCE);
 
     assertThat(report.mismatches()).isEmpty();
     assertThat(rounds.get()).isEqualTo(2);
