@@ -49,11 +49,13 @@ final class SkuSalesDiagnosis {
         .append(checked.generationLabel());
     try {
       String viewTopic = Versions.viewTopic(Topics.SKU_SALES_VIEW.name(), checked.version());
+      List<ConsumerRecord<byte[], byte[]>> lateLines = read(bootstrapServers, Topics.LATE_EVENTS.name(), "read_uncommitted");
+      List<ConsumerRecord<byte[], byte[]>> windows = read(bootstrapServers, viewTopic, "read_uncommitted");
       for (String sku : skus) {
         out.append("\n").append(sku).append(" in ").append(Topics.LATE_EVENTS.name()).append(':');
-        lines(read(bootstrapServers, Topics.LATE_EVENTS.name(), "read_uncommitted"), record -> sku.equals(key(record)), out);
+        lines(lateLines, record -> sku.equals(key(record)), out);
         out.append("\n").append(sku).append(" in ").append(viewTopic).append(':');
-        lines(read(bootstrapServers, viewTopic, "read_uncommitted"), record -> key(record).startsWith(sku + "@"), out);
+        lines(windows, record -> key(record).startsWith(sku + "@"), out);
       }
       out.append("\n").append(Topics.LATE_EVENTS.name()).append(" committed end / high watermark: ").append(ends(bootstrapServers));
     } catch (RuntimeException e) {
