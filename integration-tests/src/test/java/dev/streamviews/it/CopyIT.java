@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamviews.fixtures.LocalClusterExtension;
 import dev.streamviews.it.Pipeline.CliRun;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +15,22 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code replay copy}: a time slice of a topic, byte for byte, into another topic; its dry run copies nothing. */
 @ExtendWith({LocalClusterExtension.class, PipelineExtension.class})
 class CopyIT {
+  /** Older than the broker's default retention of 7 days, as the event times of history are. */
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
   private final Pipeline pipeline;
 
@@ -38,7 +44,8 @@ class CopyIT {
     String source = "copy-source-" + run;
     String target = "copy-target-" + run;
     try (Admin admin = admin()) {
-      admin.createTopics(List.of(new NewTopic(source, 3, (short) 1))).all().get();
+      // Kept for good, as the input topics are: the broker checks retention every second in these tests.
+      admin.createTopics(List.of(new NewTopic(source, 3, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get();
     }
     List<ProducerRecord<byte[], byte[]>> published = new ArrayList<>();
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
@@ -68,6 +75,14 @@ class CopyIT {
     assertThat(copy.exitCode()).as(copy.err()).isZero();
     assertThat(copy.out()).contains("Copied " + inSlice.size() + " records of " + source + " into " + target);
 
+    try (Admin admin = admin()) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, target);
+      assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value())
+          .as("the target's retention, like the source's").isEqualTo("-1");
+      // Under a retention of days the broker would delete copies this old at its next check (every second here).
+      Awaitility.await("every copy still there after the broker's retention checks").during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10)).until(() -> earliestOffsets(admin, target).values().stream().allMatch(offset -> offset == 0));
+    }
     List<ConsumerRecord<byte[], byte[]>> copied = TopicContents.readAll(pipeline.cluster.bootstrapServers(), List.of(target));
     assertThat(copied).hasSize(inSlice.size());
     for (ProducerRecord<byte[], byte[]> expected : inSlice) {
@@ -88,6 +103,17 @@ class CopyIT {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().strip()).isEqualTo("replay copy: unknown topic no-such-topic on Kafka at " + pipeline.cluster.bootstrapServers());
+  }
+
+  private static Map<TopicPartition, Long> earliestOffsets(Admin admin, String topic) throws Exception {
+    Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+    for (org.apache.kafka.common.TopicPartitionInfo partition
+        : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+      request.put(new TopicPartition(topic, partition.partition()), OffsetSpec.earliest());
+    }
+    Map<TopicPartition, Long> offsets = new java.util.HashMap<>();
+    admin.listOffsets(request).all().get().forEach((partition, info) -> offsets.put(partition, info.offset()));
+    return offsets;
   }
 
   private Admin admin() {

@@ -5,8 +5,6 @@ import dev.streamviews.replay.cli.KafkaConnection;
 import dev.streamviews.replay.cli.TimeConverter;
 import dev.streamviews.replay.kafka.ClusterClient;
 import dev.streamviews.replay.kafka.TopicReader;
-import dev.streamviews.schemas.topics.CleanupPolicy;
-import dev.streamviews.schemas.topics.TopicSpec;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "copy", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Copy the records of TOPIC with timestamps in [FROM, TO) into another topic, byte for byte",
         "(same partition, key, value, headers and timestamp). The target topic is created like the source",
-        "(partitions, cleanup policy) if it does not exist."})
+        "(its partitions, and the configs set on it: cleanup policy, retention and the rest) if it does not exist."})
 public final class CopyCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -90,7 +88,10 @@ public final class CopyCommand implements Callable<Integer> {
       out.printf("%s %s [%s, %s) into %s%s%n", dryRun ? "Plan (dry run): copy" : "Copying", topic, from, to, into,
           exists ? "" : " (to be created with " + partitions.size() + " partitions)");
       if (!dryRun && !exists) {
-        targetCluster.createMissing(List.of(new TopicSpec(into, partitions.size(), CleanupPolicy.DELETE)), source.replicationFactorOf(topic));
+        // Like the source, retention included: the copies keep their timestamps, which in an input
+        // topic are event times, possibly months old. Under the broker's default retention of 7 days
+        // they would be deleted at its next retention check, once their segment rolled.
+        targetCluster.create(into, partitions.size(), source.replicationFactorOf(topic), source.configsSetOn(topic));
       }
       AtomicReference<KafkaException> failed = new AtomicReference<>();
       try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer(targetKafka)) {

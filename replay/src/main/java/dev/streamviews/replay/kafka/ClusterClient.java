@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -25,6 +27,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -194,11 +197,21 @@ public final class ClusterClient implements AutoCloseable {
         .filter(spec -> !existing.contains(spec.name()))
         .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.allConfigs()))
         .toList();
-    if (missing.isEmpty()) {
-      return List.of();
+    create(missing);
+    return missing.stream().map(NewTopic::name).toList();
+  }
+
+  /** Creates a topic with these configs; if someone else created it meanwhile, theirs stays. */
+  public void create(String topic, int partitions, short replicationFactor, Map<String, String> configs) {
+    create(List.of(new NewTopic(topic, partitions, replicationFactor).configs(configs)));
+  }
+
+  private void create(List<NewTopic> topics) {
+    if (topics.isEmpty()) {
+      return;
     }
     try {
-      admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      admin.createTopics(topics).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw failure("create topics", e);
@@ -206,7 +219,22 @@ public final class ClusterClient implements AutoCloseable {
     } catch (TimeoutException | InterruptedException e) {
       throw failure("create topics", e);
     }
-    return missing.stream().map(NewTopic::name).toList();
+  }
+
+  /**
+   * The configs set on a topic itself (cleanup policy, retention and whatever else was given when
+   * it was created or altered since), without the broker's defaults, for creating its like.
+   */
+  public Map<String, String> configsSetOn(String topic) {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    Config config = await(admin.describeConfigs(List.of(resource)).all(), "describe the configs of " + topic).get(resource);
+    Map<String, String> set = new TreeMap<>();
+    for (ConfigEntry entry : config.entries()) {
+      if (entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG && entry.value() != null) {
+        set.put(entry.name(), entry.value());
+      }
+    }
+    return set;
   }
 
   /** The replication factor of an existing topic's first partition, for creating its like. */
