@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith({LocalClusterExtension.class, PipelineExtension.class})
 class DeadLetterEndToEndIT {
+  private static final java.time.Instant LONG_AGO = java.time.Instant.parse("2020-01-01T00:00:00Z");
   private final Pipeline pipeline;
 
   DeadLetterEndToEndIT(Pipeline pipeline) {
@@ -49,9 +50,12 @@ class DeadLetterEndToEndIT {
     AvroSerializer<dev.streamviews.schemas.events.OrderPlaced> orders =
         new AvroSerializer<>(new SchemaRegistryClient(pipeline.cluster.schemaRegistryUrl()), true);
 
+    long sentAt = System.currentTimeMillis();
     try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
       send(producer, before, orders.serialize(Topics.ORDERS.name(), anOrder(before).withLine("sku-1", 1, 100).build()));
-      send(producer, poisoned, "{\"orderId\":\"not avro\"}".getBytes(StandardCharsets.UTF_8));
+      // With an event time of long ago, as replayed history has: the letter must not keep it (see below).
+      producer.send(new ProducerRecord<>(Topics.ORDERS.name(), null, LONG_AGO.toEpochMilli(), poisoned.getBytes(StandardCharsets.UTF_8),
+          "{\"orderId\":\"not avro\"}".getBytes(StandardCharsets.UTF_8)));
       send(producer, after, orders.serialize(Topics.ORDERS.name(), anOrder(after).withLine("sku-1", 2, 100).build()));
     }
 
@@ -61,6 +65,10 @@ class DeadLetterEndToEndIT {
     assertThat(header(letter, DeadLetterHeaders.SOURCE_PARTITION)).matches("\\d+");
     assertThat(header(letter, DeadLetterHeaders.SOURCE_OFFSET)).matches("\\d+");
     assertThat(header(letter, DeadLetterHeaders.DEAD_LETTERED_AT)).endsWith("Z");
+    assertThat(header(letter, DeadLetterHeaders.SOURCE_TIMESTAMP)).isEqualTo(Long.toString(LONG_AGO.toEpochMilli()));
+    // The dead-letter topics are the only ones kept by time (TimeRetentionIT): a letter stamped with its
+    // record's event time would be deleted at the broker's next retention check, before anyone saw it.
+    assertThat(letter.timestamp()).as("the letter's timestamp: when it was dead-lettered").isBetween(sentAt, System.currentTimeMillis());
     assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{\"orderId\":\"not avro\"}");
 
     for (String good : List.of(before, after)) {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,8 +30,18 @@ public final class KafkaBroker implements AutoCloseable {
   /**
    * @param dataDir where the broker keeps its logs, config and output
    * @param classpath a classpath holding {@code kafka_2.13} and its dependencies
+   * @param settings broker settings of one's own, written after ours so that they win
    */
-  public record Config(Path dataDir, String host, int port, int controllerPort, String classpath, String maxHeap) {}
+  public record Config(Path dataDir, String host, int port, int controllerPort, String classpath, String maxHeap,
+      Map<String, String> settings) {
+    public Config {
+      settings = Map.copyOf(settings);
+    }
+
+    public Config(Path dataDir, String host, int port, int controllerPort, String classpath, String maxHeap) {
+      this(dataDir, host, port, controllerPort, classpath, maxHeap, Map.of());
+    }
+  }
 
   /**
    * Options added to the broker's JVM, after ours so that theirs win: a profiler's agent, or a
@@ -159,34 +171,41 @@ public final class KafkaBroker implements AutoCloseable {
   /**
    * A single node that is broker and controller, with a static controller quorum of itself.
    * Internal topics get replication factor 1 and min.insync.replicas 1, as one node requires.
+   * The config's own settings come last and replace ours.
    */
   private static Path writeServerProperties(Config config) throws IOException {
-    String host = config.host();
-    String text = String.join("\n",
-        "process.roles=broker,controller",
-        "node.id=1",
-        "controller.quorum.voters=1@" + host + ":" + config.controllerPort(),
-        "listeners=PLAINTEXT://" + host + ":" + config.port() + ",CONTROLLER://" + host + ":" + config.controllerPort(),
-        "advertised.listeners=PLAINTEXT://" + host + ":" + config.port(),
-        "controller.listener.names=CONTROLLER",
-        "inter.broker.listener.name=PLAINTEXT",
-        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-        "log.dirs=" + logDir(config),
-        "auto.create.topics.enable=false",
-        "num.partitions=1",
-        "offsets.topic.replication.factor=1",
-        "offsets.topic.num.partitions=10",
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "transaction.state.log.num.partitions=10",
-        "share.coordinator.state.topic.replication.factor=1",
-        "share.coordinator.state.topic.min.isr=1",
-        "group.initial.rebalance.delay.ms=0",
-        "log.segment.bytes=67108864",
-        "");
     Path file = config.dataDir().resolve("server.properties");
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Files.writeString(file, serverProperties(config), StandardCharsets.UTF_8);
     return file;
+  }
+
+  static String serverProperties(Config config) {
+    String host = config.host();
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("process.roles", "broker,controller");
+    settings.put("node.id", "1");
+    settings.put("controller.quorum.voters", "1@" + host + ":" + config.controllerPort());
+    settings.put("listeners", "PLAINTEXT://" + host + ":" + config.port() + ",CONTROLLER://" + host + ":" + config.controllerPort());
+    settings.put("advertised.listeners", "PLAINTEXT://" + host + ":" + config.port());
+    settings.put("controller.listener.names", "CONTROLLER");
+    settings.put("inter.broker.listener.name", "PLAINTEXT");
+    settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    settings.put("log.dirs", logDir(config).toString());
+    settings.put("auto.create.topics.enable", "false");
+    settings.put("num.partitions", "1");
+    settings.put("offsets.topic.replication.factor", "1");
+    settings.put("offsets.topic.num.partitions", "10");
+    settings.put("transaction.state.log.replication.factor", "1");
+    settings.put("transaction.state.log.min.isr", "1");
+    settings.put("transaction.state.log.num.partitions", "10");
+    settings.put("share.coordinator.state.topic.replication.factor", "1");
+    settings.put("share.coordinator.state.topic.min.isr", "1");
+    settings.put("group.initial.rebalance.delay.ms", "0");
+    settings.put("log.segment.bytes", "67108864");
+    settings.putAll(config.settings());
+    StringBuilder text = new StringBuilder();
+    settings.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+    return text.toString();
   }
 
   private static Path writeLogConfig(Path dataDir) throws IOException {

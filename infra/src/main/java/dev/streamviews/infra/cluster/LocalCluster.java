@@ -3,6 +3,7 @@ package dev.streamviews.infra.cluster;
 import dev.streamviews.infra.registry.SchemaRegistryServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +17,28 @@ public final class LocalCluster implements AutoCloseable {
   /**
    * @param registryPort 0 for any free port
    * @param brokerClasspath a classpath with {@code kafka_2.13}; by default this JVM's own
+   * @param brokerSettings broker settings that replace or add to the local cluster's own
    */
   public record Config(Path dataDir, String host, int kafkaPort, int controllerPort, int registryPort,
-      String brokerClasspath, String brokerMaxHeap) {
+      String brokerClasspath, String brokerMaxHeap, Map<String, String> brokerSettings) {
+    public Config {
+      brokerSettings = Map.copyOf(brokerSettings);
+    }
+
+    public Config(Path dataDir, String host, int kafkaPort, int controllerPort, int registryPort,
+        String brokerClasspath, String brokerMaxHeap) {
+      this(dataDir, host, kafkaPort, controllerPort, registryPort, brokerClasspath, brokerMaxHeap, Map.of());
+    }
 
     /** Fresh free ports on loopback, this JVM's classpath for the broker. */
     public static Config onFreePorts(Path dataDir) {
       return new Config(dataDir, "127.0.0.1", FreePort.pick(), FreePort.pick(), 0,
           System.getProperty("java.class.path"), "1g");
+    }
+
+    /** This config, its broker with these settings too. */
+    public Config withBrokerSettings(Map<String, String> settings) {
+      return new Config(dataDir, host, kafkaPort, controllerPort, registryPort, brokerClasspath, brokerMaxHeap, settings);
     }
   }
 
@@ -42,7 +57,7 @@ public final class LocalCluster implements AutoCloseable {
   public static LocalCluster start(Config config) {
     long started = System.nanoTime();
     KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Config(config.dataDir().resolve("kafka"), config.host(),
-        config.kafkaPort(), config.controllerPort(), config.brokerClasspath(), config.brokerMaxHeap()));
+        config.kafkaPort(), config.controllerPort(), config.brokerClasspath(), config.brokerMaxHeap(), config.brokerSettings()));
     try {
       SchemaRegistryServer registry = startRegistry(broker.bootstrapServers(), config.host(), config.registryPort());
       LocalCluster cluster = new LocalCluster(config, broker, registry);
