@@ -55,8 +55,11 @@ final class JavaApp implements AutoCloseable {
     try {
       Path logs = Files.createDirectories(Path.of("target", "apps"));
       Path log = logs.resolve(name + ".log");
+      // RocksDB and Netty unpack their native libraries into the temporary directory and delete
+      // them when the JVM exits normally; the tests kill processors, which left 14 MB each in /tmp.
+      Path temporary = Files.createDirectories(logs.resolve("tmp")).toAbsolutePath();
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx" + maxHeap, "-XX:+UseSerialGC"));
+          "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + temporary));
       command.addAll(jvmOptions);
       command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder = new ProcessBuilder(command)
