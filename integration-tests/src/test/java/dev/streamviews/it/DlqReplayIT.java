@@ -66,7 +66,6 @@ class DlqReplayIT {
       }
     }
     awaitDeadLettered(orderIds);
-    long deadLetteredAt = System.nanoTime();
     CliRun dryRun = pipeline.replay("dlq", "--topic", Topics.ORDERS.name(), "--reason", "unknown to the schema registry", "--dry-run");
     assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
     assertThat(dryRun.out()).contains("Dry run: nothing sent.", "would send " + Topics.ORDERS.name() + "/");
@@ -74,9 +73,13 @@ class DlqReplayIT {
 
     SchemaRegistryClient registry = new SchemaRegistryClient(pipeline.cluster.schemaRegistryUrl());
     assertThat(registry.register(Topics.ORDERS.valueSubject(), evolved)).as("the id the poisoned records carry").isEqualTo(idItWillGet);
-    // A processor remembers an id the registry did not know for 5 s, counted from its last look-up,
-    // which came before the last of the records was dead-lettered: only what is left of it must pass.
-    Thread.sleep(Math.max(0, Duration.ofSeconds(6).minusNanos(System.nanoTime() - deadLetteredAt).toMillis()));
+    // A processor remembers an id the registry did not know for a few seconds after its last look-up;
+    // replayed before it forgets, the records would be dead-lettered again.
+    assertThat(Prometheus.samples(pipeline.processorHttps(), "streamviews_schema_registry_unknown_ids"))
+        .as("the gauge on every processor").hasSize(pipeline.processorHttps().size());
+    Awaitility.await("processors forget the ids the registry did not know").atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> Prometheus.sum(pipeline.processorHttps(), "streamviews_schema_registry_unknown_ids") == 0);
     CliRun first = pipeline.replay("dlq", "--topic", Topics.ORDERS.name());
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("Sent");

@@ -79,6 +79,16 @@ public final class SchemaRegistryClient implements SchemaRegistry {
     }
   }
 
+  /**
+   * How many schema ids the registry answered "not found" for and this client still remembers so,
+   * not asking again until {@code unknownIdTtl} after the last answer: an operator sees why records
+   * with a newly registered id keep being dead-lettered for a few seconds.
+   */
+  public int unknownIdsRemembered() {
+    long now = System.nanoTime();
+    return (int) unknownIdsUntilNanos.values().stream().filter(until -> now - until < 0).count();
+  }
+
   /** Sets a subject's compatibility level, for example {@code BACKWARD_TRANSITIVE}. */
   public void setCompatibility(String subject, String level) {
     http.put("config/" + encode(subject), Map.of("compatibility", level));

@@ -113,6 +113,8 @@ class SchemaRegistryClientTest {
       assertThatThrownBy(() -> client.schemaById(99)).isInstanceOf(SchemaNotFoundException.class);
     }
     assertThat(registry.requests()).hasSize(1);
+    assertThat(client.unknownIdsRemembered()).isEqualTo(1);
+    org.awaitility.Awaitility.await("the id forgotten").atMost(Duration.ofSeconds(5)).until(() -> client.unknownIdsRemembered() == 0);
 
     registry.always(200, ORDER_JSON);
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))

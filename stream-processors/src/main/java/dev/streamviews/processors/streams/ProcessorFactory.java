@@ -4,6 +4,7 @@ import dev.streamviews.processors.config.ProcessorSettings;
 import dev.streamviews.processors.topology.TopologySerdes;
 import dev.streamviews.processors.versions.VersionedStreams;
 import dev.streamviews.schemas.registry.SchemaRegistryClient;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -16,8 +17,12 @@ import java.net.URI;
 final class ProcessorFactory {
 
   @Singleton
-  SchemaRegistryClient schemaRegistry(ProcessorSettings settings) {
-    return new SchemaRegistryClient(URI.create(settings.schemaRegistryUrl()));
+  SchemaRegistryClient schemaRegistry(ProcessorSettings settings, MeterRegistry meters) {
+    SchemaRegistryClient registry = new SchemaRegistryClient(URI.create(settings.schemaRegistryUrl()));
+    Gauge.builder("streamviews.schema.registry.unknown.ids", registry, SchemaRegistryClient::unknownIdsRemembered)
+        .description("Schema ids the registry did not know, remembered as unknown for a few seconds: records carrying them are dead-lettered meanwhile")
+        .register(meters);
+    return registry;
   }
 
   @Singleton
