@@ -187,25 +187,6 @@ class ResetIT {
     return cut;
   }
 
-  /** Per input partition, the first offset stamped at or after the time (offsetsForTimes), where there is one. */
-  private Map<TopicPartition, Long> offsetsAt(Instant time) throws ExecutionException, InterruptedException {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.cluster.bootstrapServers()))) {
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      for (Topic<?> topic : Topics.inputs()) {
-        for (int partition = 0; partition < topic.partitions(); partition++) {
-          request.put(new TopicPartition(topic.name(), partition), OffsetSpec.forTimestamp(time.toEpochMilli()));
-        }
-      }
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      admin.listOffsets(request).all().get().forEach((partition, info) -> {
-        if (info.offset() >= 0) {
-          offsets.put(partition, info.offset());
-        }
-      });
-      return offsets;
-    }
-  }
-
   private static long reprocessedCount(String out) {
     Matcher matcher = REPROCESSED.matcher(out);
     assertThat(matcher.find()).as(out).isTrue();
@@ -219,16 +200,30 @@ class ResetIT {
   }
 
   private Map<TopicPartition, Long> inputEndOffsets() throws ExecutionException, InterruptedException {
+    return inputOffsets(OffsetSpec.latest());
+  }
+
+  /** Per input partition, the first offset stamped at or after the time (offsetsForTimes), where there is one. */
+  private Map<TopicPartition, Long> offsetsAt(Instant time) throws ExecutionException, InterruptedException {
+    return inputOffsets(OffsetSpec.forTimestamp(time.toEpochMilli()));
+  }
+
+  /** The broker's answer for every input partition; a partition it has no offset for is left out. */
+  private Map<TopicPartition, Long> inputOffsets(OffsetSpec spec) throws ExecutionException, InterruptedException {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.cluster.bootstrapServers()))) {
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
       for (Topic<?> topic : Topics.inputs()) {
         for (int partition = 0; partition < topic.partitions(); partition++) {
-          latest.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+          request.put(new TopicPartition(topic.name(), partition), spec);
         }
       }
-      Map<TopicPartition, Long> ends = new HashMap<>();
-      admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-      return ends;
+      Map<TopicPartition, Long> offsets = new HashMap<>();
+      admin.listOffsets(request).all().get().forEach((partition, info) -> {
+        if (info.offset() >= 0) {
+          offsets.put(partition, info.offset());
+        }
+      });
+      return offsets;
     }
   }
 
