@@ -1,11 +1,8 @@
 package dev.streamviews.bench;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +24,7 @@ import org.apache.kafka.tools.ProducerPerformance;
  * our code, and a second failure still fails the run.
  */
 final class KafkaTools {
-  private static final Pattern PRODUCER_RESULT = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
+  private static final Pattern PRODUCER_STEADY_STATE = Pattern.compile("(\\d+) steady state records sent, ([\\d.]+) records/sec");
   private static final Pattern LATENCY_PERCENTILES = Pattern.compile("Percentiles: 50th = (\\d+), 99th = (\\d+), 99\\.9th = (\\d+)");
 
   /** EndToEndLatency's result, in the whole milliseconds it prints. */
@@ -35,23 +32,27 @@ final class KafkaTools {
 
   private KafkaTools() {}
 
-  /** {@code ProducerPerformance}: records/s for the whole run (its final line). */
-  static double producerPerformance(String bootstrapServers, String topic, long records, int recordSize, List<String> producerProps) {
-    List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(records),
-        "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrapServers));
+  /**
+   * {@code ProducerPerformance} in a JVM started for it, as {@code kafka-producer-perf-test} runs:
+   * {@code warmUp} records first, then {@code records} more, and the records/s of those alone (its
+   * steady-state line, timed from the first of them to the last acknowledgement).
+   */
+  static double producerPerformanceInANewJvm(String bootstrapServers, String topic, long warmUp, long records, int recordSize,
+      List<String> producerProps, List<String> jvmOptions) {
+    List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(warmUp + records),
+        "--warmup-records", Long.toString(warmUp), "--record-size", Integer.toString(recordSize), "--throughput", "-1",
+        "--producer-props", "bootstrap.servers=" + bootstrapServers));
     args.addAll(producerProps);
-    return withOneRetry("ProducerPerformance", () -> producerRecordsPerSecond(captured(() -> {
-      try {
-        ProducerPerformance.main(args.toArray(String[]::new));
-      } catch (Exception e) {
-        throw new IllegalStateException("ProducerPerformance failed: " + e, e);
-      }
-    }), records));
+    return withOneRetry("ProducerPerformance", () -> producerSteadyStateRecordsPerSecond(
+        NewJvm.run("ProducerPerformance", jvmOptions, ProducerPerformance.class.getName(), args), records));
   }
 
-  /** The records/s of ProducerPerformance's final line ({@code N records sent, X records/sec ...}). */
-  static double producerRecordsPerSecond(String output, long records) {
-    Matcher matcher = PRODUCER_RESULT.matcher(output);
+  /**
+   * The records/s of ProducerPerformance's steady-state line ({@code N steady state records sent,
+   * X records/sec ...}), printed after the line for the whole run when it was given warm-up records.
+   */
+  static double producerSteadyStateRecordsPerSecond(String output, long records) {
+    Matcher matcher = PRODUCER_STEADY_STATE.matcher(output);
     String sent = null;
     String rate = null;
     while (matcher.find()) {
@@ -59,7 +60,7 @@ final class KafkaTools {
       rate = matcher.group(2);
     }
     if (sent == null || Long.parseLong(sent) != records) {
-      throw new IllegalStateException("ProducerPerformance did not report " + records + " records sent:\n" + output);
+      throw new IllegalStateException("ProducerPerformance did not report " + records + " steady state records sent:\n" + output);
     }
     return Double.parseDouble(rate);
   }
@@ -83,26 +84,10 @@ final class KafkaTools {
    */
   static double consumerPerformanceInANewJvm(String bootstrapServers, String include, long records, String group) {
     AtomicInteger attempt = new AtomicInteger();
-    return withOneRetry("ConsumerPerformance", () -> {
-      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), ConsumerPerformance.class.getName(),
-          "--bootstrap-server", bootstrapServers, "--include", include, "--messages", Long.toString(records),
-          "--group", group + (attempt.getAndIncrement() == 0 ? "" : "-again"), "--timeout", "60000");
-      try {
-        Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = tool.waitFor();
-        if (exit != 0) {
-          throw new IllegalStateException("ConsumerPerformance exited with " + exit + ":\n" + output);
-        }
-        return consumerFetchRecordsPerSecond(output, records);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start ConsumerPerformance", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while ConsumerPerformance ran", e);
-      }
-    });
+    return withOneRetry("ConsumerPerformance", () -> consumerFetchRecordsPerSecond(NewJvm.run("ConsumerPerformance", List.of(),
+        ConsumerPerformance.class.getName(), List.of("--bootstrap-server", bootstrapServers, "--include", include,
+            "--messages", Long.toString(records), "--group", group + (attempt.getAndIncrement() == 0 ? "" : "-again"),
+            "--timeout", "60000")), records));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.streamviews.bench;
 
 import dev.streamviews.producers.publish.EventPublisher;
 import dev.streamviews.schemas.topics.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * Figure A: generated Avro orders published through the producer CLI's own code path (generate,
  * serialize, send, wait for every acknowledgement), against {@code ProducerPerformance} sending
- * records of the same value size with the same acks, linger, batch size and compression; each
- * after an unmeasured warm-up of a quarter as many records.
+ * records of the same value size with the same acks, linger, batch size and compression; each in a
+ * JVM of its own, after an unmeasured warm-up of a quarter as many records in it.
  */
 final class PublishFigure {
   static final String REFERENCE_TOPIC = "bench.producer-performance";
   /** What EventPublisher sets when it publishes as fast as it can, said again to ProducerPerformance. */
+  /** JVM options for both sides' JVMs, {@code {log}} standing for publish-ours or publish-reference (for profiling). */
+  static final String OPTIONS = "STREAMVIEWS_BENCH_PUBLISH_OPTS";
   private static final List<String> SAME_SETTINGS = List.of("acks=all", "enable.idempotence=true",
       "linger.ms=" + EventPublisher.BULK_LINGER_MS, "batch.size=131072", "compression.type=none");
 
@@ -25,33 +28,39 @@ final class PublishFigure {
 
   static Figure measure(BenchRun run) throws Exception {
     long records = run.quick() ? 100_000 : 1_000_000;
+    // As many records again to warm up: with a quarter as many, the CLI was still being compiled
+    // while it was measured (docs/BENCHMARKS.md, A); with twice as many it was no faster.
+    long warmUp = records;
     String orders = Topics.ORDERS.name();
-    long before;
-    try (GroupProgress kafka = new GroupProgress(run.cluster().bootstrapServers())) {
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, run.cluster().bootstrapServers()))) {
+    String bootstrapServers = run.cluster().bootstrapServers();
+    try (GroupProgress kafka = new GroupProgress(bootstrapServers)) {
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
         admin.createTopics(List.of(new NewTopic(REFERENCE_TOPIC, Topics.PARTITIONS, (short) 1))).all().get();
       }
-      // Both run in this JVM, one after the other, and share the Kafka producer's code: measured cold,
-      // whichever ran first would pay for compiling it (a profile of the CLI publishing a million orders
-      // in a fresh JVM had the compiler threads using as much CPU as its main thread). So both are run
-      // once, unmeasured, before either is measured. The warm-up's orders stay in shop.orders, where
-      // they are part of figure B's backlog.
-      long warmUp = records / 4;
-      run.produce(orders, "--generate", Long.toString(warmUp), "--seed", "7");
-      int recordSize = averageRecordSize(run, orders);
-      KafkaTools.producerPerformance(run.cluster().bootstrapServers(), REFERENCE_TOPIC, warmUp, recordSize, SAME_SETTINGS);
-      before = kafka.records(List.of(orders));
-      long started = System.nanoTime();
-      run.produce(orders, "--generate", Long.toString(records), "--seed", "1");
-      double seconds = (System.nanoTime() - started) / 1e9;
-      long sent = kafka.records(List.of(orders)) - before;
-      if (sent != records) {
-        throw new IllegalStateException("the CLI published " + sent + " orders, not " + records);
+      // Each side runs in a JVM of its own, as scripts/produce and kafka-producer-perf-test do, and
+      // warms up in it before it is measured. In one JVM they shared the Kafka producer's code: the
+      // reference's records (no key, no header, another serializer) made the code compiled for ours
+      // be thrown away and compiled again while ours was measured, and whichever went second found it
+      // compiled for both (docs/BENCHMARKS.md, A). The CLI's run deletes its warm-up's orders before
+      // it is measured: B's backlog starts with the measured million.
+      if (kafka.records(List.of(orders)) != 0) {
+        throw new IllegalStateException("figure A runs first, on an empty " + orders);
       }
-      double reference = KafkaTools.producerPerformance(run.cluster().bootstrapServers(), REFERENCE_TOPIC, records, recordSize, SAME_SETTINGS);
-      return new Figure("A. publish", records / seconds, reference, "records/s", 0.85,
-          String.format("%,d orders of %d bytes on average (key, value, traceparent header); acks=all, linger %d ms, 128 KiB batches,"
-              + " no compression", records, recordSize, EventPublisher.BULK_LINGER_MS));
+      String ours = NewJvm.run("the producer CLI", Processes.extraJvmOptions(OPTIONS, Path.of("publish-ours.log")),
+          CliPublishRun.class.getName(), List.of(bootstrapServers, run.cluster().schemaRegistryUrl().toString(), orders,
+              Long.toString(warmUp), Long.toString(records)));
+      long sent = kafka.records(List.of(orders));
+      if (sent != records) {
+        throw new IllegalStateException(orders + " holds " + sent + " orders after the CLI's run, not the " + records + " measured");
+      }
+      double rate = CliPublishRun.recordsPerSecond(ours, records);
+      int recordSize = averageRecordSize(run, orders);
+      double reference = KafkaTools.producerPerformanceInANewJvm(bootstrapServers, REFERENCE_TOPIC, warmUp, records, recordSize,
+          SAME_SETTINGS, Processes.extraJvmOptions(OPTIONS, Path.of("publish-reference.log")));
+      return new Figure("A. publish", rate, reference, "records/s", 0.85,
+          String.format("%,d orders of %d bytes on average (key, value, traceparent header), each side in a JVM of its own after"
+              + " %,d unmeasured; acks=all, linger %d ms, 128 KiB batches, no compression", records, recordSize, warmUp,
+              EventPublisher.BULK_LINGER_MS));
     }
   }
 

@@ -8,18 +8,30 @@ import org.junit.jupiter.api.Test;
 /** Reading the references' results back from what Kafka's tools print. */
 class KafkaToolsTest {
   @Test
-  void takesTheRateOfProducerPerformancesFinalLineNotOfAProgressLine() {
+  void takesTheRateOfProducerPerformancesSteadyStateLineNotOfTheWholeRunOrAProgressLine() {
     String output = String.join("\n",
+        "Warmup first 250000 records. Steady state results will print after the complete test summary.",
         "500000 records sent, 99000.0 records/sec (9.44 MB/sec), 30.0 ms avg latency, 200.0 ms max latency.",
-        "1000000 records sent, 123456.7 records/sec (11.77 MB/sec), 25.1 ms avg latency, 310.0 ms max latency, 20 ms 50th, 90 ms 99th.");
+        "1250000 records sent, 110000.5 records/sec (11.77 MB/sec), 25.1 ms avg latency, 310.0 ms max latency, 20 ms 50th, 90 ms 99th.",
+        "1000000 steady state records sent, 123456.7 records/sec (11.77 MB/sec), 24.0 ms avg latency, 300.0 ms max latency.");
 
-    assertThat(KafkaTools.producerRecordsPerSecond(output, 1_000_000)).isEqualTo(123456.7);
+    assertThat(KafkaTools.producerSteadyStateRecordsPerSecond(output, 1_000_000)).isEqualTo(123456.7);
   }
 
   @Test
-  void refusesAProducerRunThatSentFewerRecordsThanAsked() {
-    assertThatThrownBy(() -> KafkaTools.producerRecordsPerSecond("10 records sent, 5.0 records/sec (0.0 MB/sec)", 20))
-        .hasMessageContaining("did not report 20 records sent");
+  void refusesAProducerRunWithoutASteadyStateLineOrWithFewerRecords() {
+    assertThatThrownBy(() -> KafkaTools.producerSteadyStateRecordsPerSecond("20 records sent, 5.0 records/sec (0.0 MB/sec)", 20))
+        .hasMessageContaining("did not report 20 steady state records sent");
+    assertThatThrownBy(() -> KafkaTools.producerSteadyStateRecordsPerSecond("10 steady state records sent, 5.0 records/sec", 20))
+        .hasMessageContaining("did not report 20 steady state records sent");
+  }
+
+  @Test
+  void readsTheCliRunsRecordsPerSecondFromItsNanoseconds() {
+    String output = "12:00:00.000 INFO  some log line\npublished 1000000 records in 2500000000 ns\n";
+
+    assertThat(CliPublishRun.recordsPerSecond(output, 1_000_000)).isEqualTo(400_000.0);
+    assertThatThrownBy(() -> CliPublishRun.recordsPerSecond(output, 2_000_000)).hasMessageContaining("did not report 2000000 records");
   }
 
   @Test
