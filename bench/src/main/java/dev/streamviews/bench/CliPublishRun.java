@@ -18,9 +18,11 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Figure A's side of ours, run in a JVM of its own as {@code scripts/produce} is: the producer
- * CLI's entry point publishes generated orders once to warm up, then once more, timed, the way
- * ProducerPerformance's {@code --warmup-records} treats the reference. Prints one line, {@link
- * #RESULT}, read back by {@link #recordsPerSecond}.
+ * CLI's entry point publishes generated orders once to warm up, then once more, measured, the way
+ * ProducerPerformance's {@code --warmup-records} treats the reference. The measured run is timed
+ * as the CLI times it (its {@code sent N records to T in S s} line: from when it began sending
+ * until the last acknowledgement), as ProducerPerformance times its steady state, without the
+ * start of a producer. Prints that line, read back by {@link #recordsPerSecond}.
  *
  * <p>The warm-up's records are deleted before the measured run (Kafka's deleteRecords), so the
  * topic holds the measured run's alone, as it would after a plain {@code scripts/produce}: figure
@@ -29,7 +31,7 @@ import org.apache.kafka.common.TopicPartition;
  * <p>Arguments: bootstrap servers, schema registry URL, topic, warm-up records, measured records.
  */
 final class CliPublishRun {
-  private static final Pattern RESULT = Pattern.compile("published (\\d+) records in (\\d+) ns");
+  private static final Pattern RESULT = Pattern.compile("sent (\\d+) records to \\S+ in ([\\d.]+) s");
 
   private CliPublishRun() {}
 
@@ -42,19 +44,16 @@ final class CliPublishRun {
     // Another seed than the measured run's, so the warm-up's orders are orders of their own.
     publish(bootstrapServers, registry, topic, warmUp, 7);
     deleteEverythingIn(bootstrapServers, topic);
-    long started = System.nanoTime();
-    publish(bootstrapServers, registry, topic, records, 1);
-    long nanos = System.nanoTime() - started;
-    System.out.println("published " + records + " records in " + nanos + " ns");
+    System.out.println(publish(bootstrapServers, registry, topic, records, 1));
   }
 
   /** The records/s of what {@link #main} printed. */
   static double recordsPerSecond(String output, long records) {
     Matcher matcher = RESULT.matcher(output);
     if (!matcher.find() || Long.parseLong(matcher.group(1)) != records) {
-      throw new IllegalStateException("the CLI's run did not report " + records + " records published:\n" + output);
+      throw new IllegalStateException("the CLI's run did not report " + records + " records sent:\n" + output);
     }
-    return records / (Long.parseLong(matcher.group(2)) / 1e9);
+    return records / Double.parseDouble(matcher.group(2));
   }
 
   /** Deletes every record now in {@code topic}: each partition up to its end. */
@@ -74,13 +73,16 @@ final class CliPublishRun {
     }
   }
 
-  private static void publish(String bootstrapServers, String registry, String topic, long records, long seed) {
+  /** @return what the CLI printed */
+  private static String publish(String bootstrapServers, String registry, String topic, long records, long seed) {
     List<String> args = new ArrayList<>(List.of("produce", topic, "--generate", Long.toString(records), "--seed", Long.toString(seed),
         "--bootstrap-servers", bootstrapServers, "--schema-registry", registry));
+    StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Cli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args.toArray(String[]::new));
+    int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
     if (exit != 0) {
       throw new IllegalStateException(String.join(" ", args) + " failed: " + err);
     }
+    return out.toString();
   }
 }

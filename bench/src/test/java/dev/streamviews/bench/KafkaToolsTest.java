@@ -27,8 +27,8 @@ class KafkaToolsTest {
   }
 
   @Test
-  void readsTheCliRunsRecordsPerSecondFromItsNanoseconds() {
-    String output = "12:00:00.000 INFO  some log line\npublished 1000000 records in 2500000000 ns\n";
+  void readsTheCliRunsRecordsPerSecondFromTheTimeTheCliReports() {
+    String output = "12:00:00.000 INFO  some log line\nsent 1000000 records to shop.orders in 2.500 s (400,000 records/s)\n  trace 4bf9\n";
 
     assertThat(CliPublishRun.recordsPerSecond(output, 1_000_000)).isEqualTo(400_000.0);
     assertThatThrownBy(() -> CliPublishRun.recordsPerSecond(output, 2_000_000)).hasMessageContaining("did not report 2000000 records");

@@ -53,7 +53,8 @@ class ProducerCliIT {
     CliRun run1 = pipeline.produce("shop.orders", "--file", file.toString());
 
     assertThat(run1.exitCode()).as(run1.err()).isZero();
-    assertThat(run1.out()).contains("sent 3 records to shop.orders").containsPattern("shop\\.orders\\[\\d\\d\\] last offset \\d+");
+    assertThat(run1.out()).containsPattern("sent 3 records to shop\\.orders in \\d+\\.\\d{3} s \\([\\d,]+ records/s\\)")
+        .containsPattern("shop\\.orders\\[\\d\\d\\] last offset \\d+");
     Map<String, ConsumerRecord<String, OrderPlaced>> published = readSince(endsBefore);
     assertThat(published).containsOnlyKeys(run + "-1", run + "-2", run + "-3");
     ConsumerRecord<String, OrderPlaced> second = published.get(run + "-2");

@@ -111,7 +111,7 @@ public final class ProduceCommand implements Callable<Integer> {
       summary = publisher.publish(events, rate, (sent, elapsed) ->
           spec.commandLine().getErr().printf("... %d sent (%d/s)%n", sent, sent * 1000 / Math.max(1, elapsed)));
     }
-    out.printf("sent %d records to %s%n", summary.sent(), topics.stream().map(Topic::name).collect(Collectors.joining(", ")));
+    out.println(summary.describeSent(topics.stream().map(Topic::name).collect(Collectors.joining(", "))));
     out.printf("  trace %s%n", summary.traceId());
     out.print(summary.describeOffsets());
     out.flush();

@@ -104,7 +104,8 @@ public final class EventPublisher implements AutoCloseable {
       }
     }
     producer.flush();
-    return new PublishSummary(acknowledged.get(), failed.get(), firstFailure.get(), Map.copyOf(lastOffsets), trace.traceId());
+    return new PublishSummary(acknowledged.get(), failed.get(), firstFailure.get(), Map.copyOf(lastOffsets), trace.traceId(),
+        Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** Sleeps just long enough that event number {@code sent} goes out no earlier than its slot. */

@@ -1,14 +1,28 @@
 package dev.streamviews.producers.publish;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * What a publish run did: records acknowledged, records that failed (with the first reason), the
- * last offset written to each partition, and the trace id every record's traceparent carries.
+ * last offset written to each partition, the trace id every record's traceparent carries, and how
+ * long it took from when it began sending until every record was acknowledged or had failed.
  */
-public record PublishSummary(long sent, long failed, String firstFailure, Map<TopicPartition, Long> lastOffsets, String traceId) {
+public record PublishSummary(long sent, long failed, String firstFailure, Map<TopicPartition, Long> lastOffsets, String traceId,
+    Duration took) {
+
+  /**
+   * {@code sent N records to TOPICS in S s (R records/s)}: the rate counts the records
+   * acknowledged over the time the publish took, not the time the program took to start.
+   */
+  public String describeSent(String topics) {
+    double seconds = took.toNanos() / 1e9;
+    return String.format(Locale.ROOT, "sent %d records to %s in %.3f s (%,.0f records/s)", sent, topics, seconds,
+        seconds > 0 ? sent / seconds : 0.0);
+  }
 
   /** One line per partition, in topic and partition order. */
   public String describeOffsets() {
