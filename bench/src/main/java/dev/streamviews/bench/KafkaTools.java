@@ -15,8 +15,10 @@ import org.apache.kafka.tools.EndToEndLatency;
 import org.apache.kafka.tools.ProducerPerformance;
 
 /**
- * Kafka's own load tools, run in this JVM as their command lines would run them, their printed
- * results read back. They are the references: nothing of ours runs inside them.
+ * Kafka's own load tools, run as their command lines would run them, their printed results read
+ * back: in a JVM of their own where a figure's side of ours has one too (ProducerPerformance for A,
+ * ConsumerPerformance for D), in this JVM otherwise. They are the references: nothing of ours runs
+ * inside them.
  *
  * <p>A tool that does not complete (a run of ProducerPerformance once saw one batch go unanswered
  * for two minutes on a CI machine while every other batch was acknowledged) is run once more, and
