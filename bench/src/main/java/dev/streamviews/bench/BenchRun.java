@@ -36,11 +36,14 @@ record BenchRun(LocalCluster cluster, Path root, Path workDir, boolean quick, in
         "--schema-registry", cluster.schemaRegistryUrl().toString()));
   }
 
-  private static void cli(List<String> args) {
+  /** A command of the CLI through its own entry point; what it printed on standard output. */
+  static String cli(List<String> args) {
+    StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Cli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args.toArray(String[]::new));
+    int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
     if (exit != 0) {
       throw new IllegalStateException(String.join(" ", args) + " failed: " + err);
     }
+    return out.toString();
   }
 }

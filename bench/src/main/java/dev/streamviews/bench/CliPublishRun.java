@@ -1,20 +1,8 @@
 package dev.streamviews.bench;
 
-import dev.streamviews.producers.Cli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Figure A's side of ours, run in a JVM of its own as {@code scripts/produce} is: the producer
@@ -43,7 +31,9 @@ final class CliPublishRun {
     long records = Long.parseLong(args[4]);
     // Another seed than the measured run's, so the warm-up's orders are orders of their own.
     publish(bootstrapServers, registry, topic, warmUp, 7);
-    deleteEverythingIn(bootstrapServers, topic);
+    try (GroupProgress kafka = new GroupProgress(bootstrapServers)) {
+      kafka.deleteAllRecords(List.of(topic));
+    }
     System.out.println(publish(bootstrapServers, registry, topic, records, 1));
   }
 
@@ -56,33 +46,9 @@ final class CliPublishRun {
     return records / Double.parseDouble(matcher.group(2));
   }
 
-  /** Deletes every record now in {@code topic}: each partition up to its end. */
-  private static void deleteEverythingIn(String bootstrapServers, String topic) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-      admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-          .forEach(partition -> ends.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
-      Map<TopicPartition, RecordsToDelete> upToTheEnd = new HashMap<>();
-      admin.listOffsets(ends).all().get().forEach((partition, end) -> upToTheEnd.put(partition, RecordsToDelete.beforeOffset(end.offset())));
-      admin.deleteRecords(upToTheEnd).all().get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot delete the warm-up's records of " + topic + ": " + e.getCause(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while deleting the warm-up's records", e);
-    }
-  }
-
   /** @return what the CLI printed */
   private static String publish(String bootstrapServers, String registry, String topic, long records, long seed) {
-    List<String> args = new ArrayList<>(List.of("produce", topic, "--generate", Long.toString(records), "--seed", Long.toString(seed),
+    return BenchRun.cli(List.of("produce", topic, "--generate", Long.toString(records), "--seed", Long.toString(seed),
         "--bootstrap-servers", bootstrapServers, "--schema-registry", registry));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-    if (exit != 0) {
-      throw new IllegalStateException(String.join(" ", args) + " failed: " + err);
-    }
-    return out.toString();
   }
 }

@@ -8,10 +8,14 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads, from Kafka, how many records topics hold and how many of them a consumer group has committed. */
+/**
+ * Reads, from Kafka, how many records topics hold and how many of them a consumer group has
+ * committed; and empties topics of their records.
+ */
 final class GroupProgress implements AutoCloseable {
   private final Admin admin;
 
@@ -66,6 +70,20 @@ final class GroupProgress implements AutoCloseable {
       throw new IllegalStateException(e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot read the offsets of " + group, e.getCause());
+    }
+  }
+
+  /** Deletes every record the topics hold now (Kafka's deleteRecords, each partition up to its end). */
+  void deleteAllRecords(Collection<String> topics) {
+    Map<TopicPartition, RecordsToDelete> upToTheEnd = new HashMap<>();
+    offsets(partitions(topics), OffsetSpec.latest()).forEach((partition, end) -> upToTheEnd.put(partition, RecordsToDelete.beforeOffset(end)));
+    try {
+      admin.deleteRecords(upToTheEnd).all().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot delete the records of " + topics, e.getCause());
     }
   }
 
