@@ -113,9 +113,19 @@ final class JavaApp implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** SIGTERM, without waiting: the app shuts down as it would under an orchestrator's stop. */
+  void terminate() {
+    process.destroy();
+  }
+
   @Override
   public void close() {
-    process.destroy();
+    terminate();
+    awaitExit();
+  }
+
+  /** Waits for a terminated app to end; one that takes longer than 30 s is killed. */
+  void awaitExit() {
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

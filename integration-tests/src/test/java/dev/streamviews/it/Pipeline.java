@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -99,6 +100,13 @@ final class Pipeline implements AutoCloseable {
       return app != null && app.isAlive();
     }
 
+    /** SIGTERM without waiting; {@link #stop()} then waits for the end. */
+    void terminate() {
+      if (app != null) {
+        app.terminate();
+      }
+    }
+
     void stop() {
       if (app != null) {
         app.close();
@@ -162,6 +170,8 @@ final class Pipeline implements AutoCloseable {
 
   /** Stops every processor (SIGTERM, a clean shutdown). */
   void stopProcessors() {
+    // All at once, as an orchestrator stops a deployment; one after the other took seconds each.
+    processors.forEach(Processor::terminate);
     processors.forEach(Processor::stop);
   }
 
@@ -179,6 +189,18 @@ final class Pipeline implements AutoCloseable {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
       org.awaitility.Awaitility.await(group + " empty").atMost(timeout).pollInterval(Duration.ofMillis(500))
           .until(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty());
+    }
+  }
+
+  /** How many members a consumer group has now (a stopped static member counts until its session times out). */
+  int groupMembers(String group) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+      return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe consumer group " + group, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -58,11 +58,20 @@ class ResetIT {
     assertThat(whileRunning.exitCode()).isEqualTo(1);
     assertThat(whileRunning.err()).contains("refusing to reset " + app, "3 instance(s)",
         pipeline.processors.get(0).queryEndpoint().replace(':', '-'));
+    CliRun forcedWhileRunning = pipeline.replay("reset", "--app", app, "--to-earliest", "--force");
+    assertThat(forcedWhileRunning.exitCode()).isEqualTo(1);
+    assertThat(forcedWhileRunning.err()).contains("refusing to remove instance", "so it still runs");
 
     List<ConsumerRecord<byte[], byte[]>> records = allInputRecords();
     Instant cut = cutLeavingAnOrderBehind(records);
     pipeline.stopProcessors();
     try {
+      // Stopped, the processors' static members stay in the group until their sessions time out.
+      CliRun forcedDryRun = pipeline.replay("reset", "--app", app, "--to-earliest", "--force", "--dry-run");
+      assertThat(forcedDryRun.exitCode()).as(forcedDryRun.err()).isZero();
+      assertThat(forcedDryRun.out()).containsPattern("would remove \\d+ member\\(s\\) of 3 stopped instance\\(s\\)")
+          .contains("Dry run: nothing changed");
+      assertThat(pipeline.groupMembers(app)).as("members after a dry run with --force").isPositive();
       pipeline.awaitGroupEmpty(app, Duration.ofSeconds(60));
       Map<TopicPartition, OffsetAndMetadata> committedBefore = committed(app);
       Set<String> topicsBefore = internalTopics(app);
@@ -99,11 +108,13 @@ class ResetIT {
 
     pipeline.stopProcessors();
     try {
-      pipeline.awaitGroupEmpty(app, Duration.ofSeconds(60));
       // Input topics keep every record, so from the earliest record means from offset 0.
       long offsets = inputEndOffsets().values().stream().mapToLong(Long::longValue).sum();
-      CliRun toEarliest = pipeline.replay("reset", "--app", app, "--to-earliest");
+      // Without waiting for the stopped processors' sessions to time out: --force removes their members.
+      CliRun toEarliest = pipeline.replay("reset", "--app", app, "--to-earliest", "--force");
       assertThat(toEarliest.exitCode()).as(toEarliest.err()).isZero();
+      assertThat(toEarliest.out()).containsPattern("removing \\d+ member\\(s\\) of 3 stopped instance\\(s\\)");
+      assertThat(pipeline.groupMembers(app)).as("members after a reset with --force").isZero();
       assertThat(reprocessedCount(toEarliest.out())).as("records said to be reprocessed, counted by offset").isEqualTo(offsets)
           .isGreaterThanOrEqualTo(allInputRecords().size());
     } finally {

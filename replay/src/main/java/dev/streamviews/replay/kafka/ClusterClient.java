@@ -21,8 +21,10 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
@@ -141,6 +143,20 @@ public final class ClusterClient implements AutoCloseable {
     Map<TopicPartition, OffsetAndMetadata> wanted = offsets.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue())));
     await(admin.alterConsumerGroupOffsets(groupId, wanted).all(), "set the offsets of " + groupId);
+  }
+
+  /**
+   * Removes static members from a group by their {@code group.instance.id}: what a stopped
+   * instance's stream threads leave behind until their session times out.
+   */
+  public void removeStaticMembers(String groupId, Collection<String> groupInstanceIds) {
+    List<MemberToRemove> members = groupInstanceIds.stream().map(MemberToRemove::new).toList();
+    try {
+      admin.removeMembersFromConsumerGroup(groupId, new RemoveMembersFromConsumerGroupOptions(members)).all()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException | InterruptedException e) {
+      throw failure("remove " + members.size() + " member(s) from consumer group " + groupId, e);
+    }
   }
 
   public void deleteGroup(String groupId) {

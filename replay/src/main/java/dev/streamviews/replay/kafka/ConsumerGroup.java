@@ -2,6 +2,7 @@ package dev.streamviews.replay.kafka;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,15 +33,30 @@ public record ConsumerGroup(String id, boolean known, GroupState state, List<Mem
      * stream thread is an instance of its own.
      */
     public String instance() {
+      Optional<String> staticInstance = staticInstance();
+      if (staticInstance.isPresent()) {
+        return "instance " + staticInstance.get() + " at " + host;
+      }
       Matcher thread = STREAM_THREAD.matcher(clientId);
       if (!thread.find()) {
         return toString();
       }
-      String threadSuffix = "-" + thread.group(1);
-      if (instanceId != null && instanceId.endsWith(threadSuffix)) {
-        return "instance " + instanceId.substring(0, instanceId.length() - threadSuffix.length()) + " at " + host;
-      }
       return clientId.substring(0, thread.start()) + " at " + host + (instanceId == null ? "" : " (instance " + instanceId + ")");
+    }
+
+    /**
+     * The static id of the instance a stream thread belongs to, when it is a static member: the
+     * thread's {@code group.instance.id} without the thread number Kafka Streams appends to it.
+     */
+    public Optional<String> staticInstance() {
+      Matcher thread = STREAM_THREAD.matcher(clientId);
+      if (instanceId == null || !thread.find()) {
+        return Optional.empty();
+      }
+      String threadSuffix = "-" + thread.group(1);
+      return instanceId.endsWith(threadSuffix)
+          ? Optional.of(instanceId.substring(0, instanceId.length() - threadSuffix.length()))
+          : Optional.empty();
     }
   }
 

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,10 +41,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Rewind a stopped application to reprocess its input from the earliest record or a datetime.",
-        "Refuses while instances of the application run. Input offsets are reset and internal topics",
+        "Refuses while instances of the application are in its group (a stopped one stays until its session",
+        "times out; --force removes stopped ones at once). Input offsets are reset and internal topics",
         "deleted by Kafka's StreamsResetter; each processor wipes its local state when it next starts",
         "(--state-dir wipes a directory now). Start the processors again to rebuild every view."})
 public final class ResetCommand implements Callable<Integer> {
+  /** How long a stopped instance's endpoint may stay silent; a connection refused says so at once. */
+  private static final Duration ENDPOINT_PATIENCE = Duration.ofSeconds(2);
+
   @Spec
   CommandSpec spec;
 
@@ -67,6 +72,11 @@ public final class ResetCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the plan (and what StreamsResetter would do); change nothing.")
   boolean dryRun;
 
+  @Option(names = "--force", description = {"Remove what stopped instances left in the group first, rather than refuse until",
+      "their session times out (processors are static members). Only instances whose query endpoint takes no",
+      "connection are removed; if one answers, nothing is."})
+  boolean force;
+
   @Option(names = "--state-dir", paramLabel = "DIR",
       description = "A processor state directory on this machine whose copy of the application's state to wipe now.")
   List<Path> stateDirs = new ArrayList<>();
@@ -86,9 +96,14 @@ public final class ResetCommand implements Callable<Integer> {
         throw new CliFailure("unknown application '" + applicationId + "': Kafka at " + kafka.bootstrapServers()
             + " has no consumer group and no internal topics of that name");
       }
+      StoppedInstances stopped = null;
       if (!group.members().isEmpty()) {
-        throw new CliFailure("refusing to reset " + applicationId + " while " + group.instances().size()
-            + " instance(s) of it run: " + group.instances() + "; stop them first");
+        if (!force) {
+          throw new CliFailure("refusing to reset " + applicationId + " while " + group.instances().size()
+              + " instance(s) of it are in its group: " + group.instances() + "; stop them first (a stopped one stays"
+              + " until its session times out; --force removes it now)");
+        }
+        stopped = StoppedInstances.of(group, ENDPOINT_PATIENCE);
       }
       kafka.requireTopics(inputs);
       InputSlice slice = InputSlice.of(kafka, inputs, start);
@@ -100,6 +115,16 @@ public final class ResetCommand implements Callable<Integer> {
       arguments.addAll(List.of(start.resetterOptions()));
       if (!internalTopics.isEmpty()) {
         arguments.addAll(List.of("--internal-topics", String.join(",", internalTopics)));
+      }
+      if (stopped != null) {
+        out.printf("  %s %d member(s) of %d stopped instance(s) from the group (no answer at their query endpoints)%n",
+            dryRun ? "would remove" : "removing", stopped.memberIds().size(), stopped.instances());
+        if (dryRun) {
+          // Kafka's resetter previews only an empty group; with --force it would remove the members, dry run or not.
+          out.println("Dry run: nothing changed (StreamsResetter previews once the group is empty).");
+          return 0;
+        }
+        kafka.removeStaticMembers(applicationId, stopped.memberIds());
       }
       if (dryRun) {
         arguments.add("--dry-run");
