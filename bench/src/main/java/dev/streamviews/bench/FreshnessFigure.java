@@ -86,9 +86,10 @@ final class FreshnessFigure {
     // the processor's compiler threads took a quarter to half a core until 41 s into the load and
     // next to nothing after (docs/BENCHMARKS.md, E). So the compilers of every JVM on the probes'
     // path must have gone quiet too, as C waits for them.
-    Duration warmUp = Duration.ofSeconds(run.quick() ? 10 : 40);
-    Duration allowance = Duration.ofSeconds(run.quick() ? 10 : 40);
-    Duration measured = Duration.ofSeconds(run.quick() ? 10 : 45);
+    // A quick run only shows that the figure is measured: its processor is seconds old.
+    Duration warmUp = Duration.ofSeconds(run.quick() ? 5 : 40);
+    Duration allowance = Duration.ofSeconds(run.quick() ? 5 : 40);
+    Duration measured = Duration.ofSeconds(run.quick() ? 5 : 45);
     // The load spreads over the partitions of each topic; the lag is read per partition.
     long maxLag = Math.max(10, Math.round(rate * CAUGHT_UP.toNanos() / 1e9 / Topics.PARTITIONS));
     // Where the CPU went while the probes counted: short of the goal with the cores all busy is short of CPU.

@@ -36,7 +36,7 @@ final class ProcessFigures {
   static List<Figure> measure(BenchRun run) throws Exception {
     List<String> inputs = Topics.inputs().stream().map(Topic::name).toList();
     // Orders are in shop.orders already (figure A); a consistent run of all four topics joins them.
-    run.produce("all", "--generate", run.quick() ? "20000" : "250000", "--seed", "2");
+    run.produce("all", "--generate", run.quick() ? "10000" : "250000", "--seed", "2");
     List<Figure> figures = new ArrayList<>();
     try (GroupProgress kafka = new GroupProgress(run.cluster().bootstrapServers())) {
       long backlog = kafka.records(inputs);
