@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {
         "Reads every event of the input topics, computes the four views from them in plain Java (sharing",
-        "no code with the processors), asks the view service for every key and every window, pages",
-        "through each key-value view for keys it should not have, and prints",
+        "no code with the processors), pages through each key-value view to compare every value and to",
+        "find keys it should not have, asks for a spread sample of its keys one by one as well (every",
+        "key with --every-key) and for every window of the windowed view, and prints",
         "'N keys checked, M mismatches'. Exits 1 if anything does not match.",
         "It checks the version of the views that serves, from the records it was built from (after",
         "'scripts/replay reset --to-datetime', the records from then on)."})
@@ -28,6 +29,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--wait", defaultValue = "30", paramLabel = "SECONDS",
       description = "How long a key may take to catch up before it counts as a mismatch (default: ${DEFAULT-VALUE}).")
   long waitSeconds;
+
+  @Option(names = "--every-key", description = "Ask every key by its own lookup too, not a sample of "
+      + ViewChecker.SAMPLED_LOOKUPS + " per view (slower: one request per key).")
+  boolean everyKey;
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (default: $STREAMVIEWS_BOOTSTRAP_SERVERS or 127.0.0.1:9092).")
   String bootstrapServers;
@@ -59,7 +64,7 @@ public final class CheckCommand implements Callable<Integer> {
       out.flush();
       return 1;
     }
-    CheckReport report = new ViewChecker(client).check(facts, reader::readLateLines, Duration.ofSeconds(waitSeconds));
+    CheckReport report = new ViewChecker(client, everyKey).check(facts, reader::readLateLines, Duration.ofSeconds(waitSeconds));
     report.mismatches().stream().limit(20).forEach(out::println);
     out.println(report.summary());
     out.flush();

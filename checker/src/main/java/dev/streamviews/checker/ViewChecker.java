@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamviews.schemas.late.LateOrderLine;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,24 +18,47 @@ import java.util.function.Supplier;
 
 /**
  * Compares what the view service serves with the independently computed expectation: every key of
- * every view (and every window of the windowed one), and, by paging through each key-value view,
- * that it serves no key it should not have. A pipeline still catching up is given until
- * {@code patience} runs out: what does not match yet is asked again, the rest is done.
+ * every view (and every window of the windowed one). A key-value view is read whole by paging
+ * through it, which also shows that it serves no key it should not have, and a share of its keys is
+ * asked one by one as well, each of those routed to the instance that holds it (every key with
+ * {@code everyKeyByLookup}). A pipeline still catching up is given until {@code patience} runs out:
+ * what does not match yet is asked again, the rest is done.
  */
 public final class ViewChecker {
   private static final int PAGE = 1000;
   /**
-   * Keys asked at once. A check asks for every key of every view, tens of thousands after a few
-   * test runs on one cluster; one at a time, each waits out a whole round trip through the view
-   * service and a processor. A few at a time keep both busy without loading them much more than one
-   * user paging through the views would.
+   * Keys asked at once. One at a time, each waits out a whole round trip through the view service
+   * and a processor. A few at a time keep both busy without loading them much more than one user
+   * paging through the views would.
    */
   private static final int IN_FLIGHT = 8;
+  /**
+   * Keys of a key-value view asked one by one besides the pages, spread evenly over its keys. Every
+   * value is compared from the pages already; the lookups show that a key is routed to the instance
+   * holding it, and a routing fault misroutes whole partitions, which a few hundred keys spread over
+   * the view find. Asking every key of tens of thousands took most of a check's time (minutes of
+   * the integration tests, at about 500 lookups a second on their 2-core machine).
+   */
+  public static final int SAMPLED_LOOKUPS = 400;
 
   private final ViewServiceClient views;
+  private final boolean everyKeyByLookup;
+  private final int sampledLookups;
 
+  /** Pages through each key-value view and asks a sample of its keys by lookup. */
   public ViewChecker(ViewServiceClient views) {
+    this(views, false);
+  }
+
+  /** @param everyKeyByLookup ask every key by its own lookup too, not a sample */
+  public ViewChecker(ViewServiceClient views, boolean everyKeyByLookup) {
+    this(views, everyKeyByLookup, SAMPLED_LOOKUPS);
+  }
+
+  ViewChecker(ViewServiceClient views, boolean everyKeyByLookup, int sampledLookups) {
     this.views = views;
+    this.everyKeyByLookup = everyKeyByLookup;
+    this.sampledLookups = sampledLookups;
   }
 
   /**
@@ -83,30 +107,69 @@ public final class ViewChecker {
   }
 
   /**
-   * Checks the keys still pending (all of them the first time), {@link #IN_FLIGHT} at a time, and
-   * reports them in the view's key order; lists the view's keys once its values all match.
+   * Checks the keys still pending (all of them the first time), {@link #IN_FLIGHT} lookups at a
+   * time, and reports them in the view's key order.
    */
   private void checkView(ExpectedView view, Map<String, String> pending, Map<String, String> mismatches, ExecutorService askers) {
-    Set<String> keys = view.windowed() ? view.windows().keySet() : view.values().keySet();
-    int before = mismatches.size();
+    if (view.windowed()) {
+      Map<String, Future<List<String>>> asked = new LinkedHashMap<>();
+      for (String key : view.windows().keySet()) {
+        if (isPending(view, key, pending)) {
+          asked.put(key, askers.submit(() -> windows(view, key)));
+        }
+      }
+      asked.forEach((key, answer) -> report(view, key, answer(answer), mismatches));
+      return;
+    }
+    Listing listing = list(view);
+    Set<String> lookedUp = lookedUp(view);
     Map<String, Future<List<String>>> asked = new LinkedHashMap<>();
-    for (String key : keys) {
-      String id = view.name() + "/" + key;
-      if (pending == null || pending.containsKey(id)) {
-        asked.put(id, askers.submit(() -> view.windowed() ? windows(view, key) : value(view, key)));
+    for (String key : view.values().keySet()) {
+      if (lookedUp.contains(key) && isPending(view, key, pending)) {
+        asked.put(key, askers.submit(() -> value(view, key)));
       }
     }
-    for (Map.Entry<String, Future<List<String>>> key : asked.entrySet()) {
-      List<String> differences = answer(key.getValue());
-      if (!differences.isEmpty()) {
-        mismatches.put(key.getKey(), String.join(", ", differences));
+    for (String key : view.values().keySet()) {
+      if (!isPending(view, key, pending)) {
+        continue;
+      }
+      List<String> differences = new ArrayList<>(listing.differences(view, key));
+      Future<List<String>> answer = asked.get(key);
+      if (answer != null) {
+        answer(answer).forEach(difference -> differences.add("asked by key: " + difference));
+      }
+      report(view, key, differences, mismatches);
+    }
+    listing.unexpected.forEach((key, why) -> mismatches.put(view.name() + "/" + key, why));
+  }
+
+  private static boolean isPending(ExpectedView view, String key, Map<String, String> pending) {
+    return pending == null || pending.containsKey(view.name() + "/" + key);
+  }
+
+  private static void report(ExpectedView view, String key, List<String> differences, Map<String, String> mismatches) {
+    if (!differences.isEmpty()) {
+      mismatches.put(view.name() + "/" + key, String.join(", ", differences));
+    }
+  }
+
+  /** The keys asked by lookup: every key, or {@code sampledLookups} of them evenly spread over the view's. */
+  private Set<String> lookedUp(ExpectedView view) {
+    int keys = view.values().size();
+    if (everyKeyByLookup || keys <= sampledLookups) {
+      return view.values().keySet();
+    }
+    Set<String> sample = new HashSet<>();
+    double stride = keys / (double) sampledLookups;
+    double next = 0;
+    int index = 0;
+    for (String key : view.values().keySet()) {
+      if (index++ >= next) {
+        sample.add(key);
+        next += stride;
       }
     }
-    if (!view.windowed() && mismatches.size() == before) {
-      for (String extra : servedButNotExpected(view)) {
-        mismatches.put(view.name() + "/" + extra, "served, but no event gives it");
-      }
-    }
+    return sample;
   }
 
   /** What one key's question found; a view service that cannot be reached fails the check as it would one key at a time. */
@@ -140,28 +203,40 @@ public final class ViewChecker {
     return FieldComparison.windowDifferences(view.windows().get(key), answer.body().path("windows"));
   }
 
+  /** A whole key-value view as its pages served it, and what it served that it should not have. */
+  private record Listing(Map<String, JsonNode> values, Map<String, String> unexpected, String failure) {
+    List<String> differences(ExpectedView view, String key) {
+      if (failure != null) {
+        return List.of(failure);
+      }
+      JsonNode served = values.get(key);
+      return served == null ? List.of("expected a value, but the view's pages do not list the key")
+          : FieldComparison.differences(view.values().get(key), served);
+    }
+  }
+
   /** Pages through the whole view; every key it serves must be expected, and come once. */
-  private List<String> servedButNotExpected(ExpectedView view) {
-    List<String> extra = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+  private Listing list(ExpectedView view) {
+    Map<String, JsonNode> values = new HashMap<>();
+    Map<String, String> unexpected = new LinkedHashMap<>();
     String cursor = null;
     do {
       ViewServiceClient.Answer page = views.page(view.name(), PAGE, cursor);
       if (page.status() != 200) {
-        extra.add("(listing failed: HTTP " + page.status() + ")");
-        return extra;
+        return new Listing(values, unexpected, "listing the view failed: HTTP " + page.status() + " "
+            + page.body().path("detail").asText(""));
       }
       for (JsonNode item : page.body().path("items")) {
         String key = item.path("key").asText();
-        if (!seen.add(key)) {
-          extra.add(key + " (listed twice)");
+        if (values.put(key, item.path("value")) != null) {
+          unexpected.put(key, "listed twice");
         } else if (!view.values().containsKey(key)) {
-          extra.add(key);
+          unexpected.put(key, "served, but no event gives it");
         }
       }
       cursor = page.body().path("cursor").isTextual() ? page.body().path("cursor").asText() : null;
     } while (cursor != null);
-    return extra;
+    return new Listing(values, unexpected, null);
   }
 
   private static void pause() {

@@ -8,16 +8,33 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A small stand-in for the view service's REST API: {@code /views/demo...} answered by a test's handler. */
-final class StandInViewService implements AutoCloseable {
-  private final HttpServer server;
+/**
+ * A small stand-in for the view service's REST API: {@code /views/demo...} answered by a test's
+ * handler, serving for each test of the class that registers it ({@code @RegisterExtension}).
+ */
+final class StandInViewService implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
+  private final HttpHandler demo;
+  private HttpServer server;
 
-  StandInViewService(HttpHandler demo) throws IOException {
+  StandInViewService(HttpHandler demo) {
+    this.demo = demo;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(32));
     server.createContext("/views/demo", demo);
     server.start();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   ViewServiceClient client() {
@@ -32,8 +49,12 @@ final class StandInViewService implements AutoCloseable {
     exchange.close();
   }
 
+  /** Stops serving (a test may, to see the checker fail); once stopped, again does nothing. */
   @Override
   public void close() {
-    server.stop(0);
+    if (server != null) {
+      server.stop(0);
+      server = null;
+    }
   }
 }

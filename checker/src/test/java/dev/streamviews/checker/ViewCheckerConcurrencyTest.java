@@ -13,9 +13,8 @@ import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The checker against a small stand-in for the view service's REST API: it asks several keys at once and reports in key order. */
 class ViewCheckerConcurrencyTest {
@@ -25,26 +24,17 @@ class ViewCheckerConcurrencyTest {
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private final AtomicInteger asked = new AtomicInteger();
   private final CountDownLatch secondQuestion = new CountDownLatch(2);
-  private StandInViewService server;
+  @RegisterExtension
+  final StandInViewService server = new StandInViewService(this::answer);
 
-  @BeforeEach
-  void serve() throws IOException {
-    server = new StandInViewService(this::answer);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  /** {@code /views/demo/kNN}: n = NN, except kNN 07 and 23, which serve a wrong n; {@code /views/demo?limit=}: every key. */
+  /** {@code /views/demo/kNN}: n = NN, except kNN 07 and 23, which serve a wrong n; {@code /views/demo?limit=}: every key, the same. */
   private void answer(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String body;
     if (path.equals("/views/demo")) {
       StringJoiner items = new StringJoiner(",", "{\"items\":[", "]}");
       for (int i = 0; i < KEYS; i++) {
-        items.add("{\"key\":\"" + key(i) + "\"}");
+        items.add("{\"key\":\"" + key(i) + "\",\"value\":{\"n\":" + served(i) + "}}");
       }
       body = items.toString();
     } else {
@@ -59,10 +49,14 @@ class ViewCheckerConcurrencyTest {
         Thread.currentThread().interrupt();
       }
       int n = Integer.parseInt(path.substring(path.lastIndexOf('/') + 2));
-      body = "{\"value\":{\"n\":" + (n == 7 || n == 23 ? n + 100 : n) + "}}";
+      body = "{\"value\":{\"n\":" + served(n) + "}}";
       inFlight.decrementAndGet();
     }
     StandInViewService.reply(exchange, body);
+  }
+
+  private static int served(int n) {
+    return n == 7 || n == 23 ? n + 100 : n;
   }
 
   private static String key(int i) {

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A round that outlasts the patience: what the views should hold changed while it ran (a late line
@@ -23,25 +22,20 @@ class ViewCheckerPatienceTest {
 
   private final AtomicInteger asked = new AtomicInteger();
   private volatile long checkStartedNanos;
-  private StandInViewService server;
+  @RegisterExtension
+  final StandInViewService server = new StandInViewService(this::answer);
 
-  @BeforeEach
-  void serve() throws IOException {
-    server = new StandInViewService(this::answer);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  /** {@code /views/demo/k}: n = 2; the first answer only once the check's patience has run out (twice over, to be sure). */
+  /**
+   * {@code /views/demo/k} and the page listing it: n = 2; the first answer only once the check's
+   * patience has run out (twice over, to be sure).
+   */
   private void answer(HttpExchange exchange) throws IOException {
     if (asked.incrementAndGet() == 1) {
       Awaitility.await("the check's patience run out").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
           .until(() -> System.nanoTime() - checkStartedNanos > 2 * PATIENCE.toNanos());
     }
-    StandInViewService.reply(exchange, "{\"value\":{\"n\":2}}");
+    boolean page = exchange.getRequestURI().getPath().equals("/views/demo");
+    StandInViewService.reply(exchange, page ? "{\"items\":[{\"key\":\"k\",\"value\":{\"n\":2}}]}" : "{\"value\":{\"n\":2}}");
   }
 
   @Test
