@@ -27,7 +27,7 @@ final class PublishFigure {
   private PublishFigure() {}
 
   static Figure measure(BenchRun run) throws Exception {
-    // A quick run keeps B's backlog, which starts with these orders, small enough for about two minutes in all.
+    // A quick run keeps B's backlog, which starts with these orders, small: the whole run in two to three minutes.
     long records = run.quick() ? 30_000 : 1_000_000;
     // As many records again to warm up: with a quarter as many, the CLI was still being compiled
     // while it was measured (docs/BENCHMARKS.md, A); with twice as many it was no faster.

@@ -188,20 +188,24 @@ final class Pipeline implements AutoCloseable {
   void awaitGroupEmpty(String group, Duration timeout) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
       org.awaitility.Awaitility.await(group + " empty").atMost(timeout).pollInterval(Duration.ofMillis(500))
-          .until(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty());
+          .until(() -> members(admin, group) == 0);
     }
   }
 
   /** How many members a consumer group has now (a stopped static member counts until its session times out). */
   int groupMembers(String group) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-      return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
+      return members(admin, group);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot describe consumer group " + group, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static int members(Admin admin, String group) throws ExecutionException, InterruptedException {
+    return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
   }
 
   /** {@code scripts/replay ARGS} (in this JVM, through its entry point) against this pipeline's cluster. */
