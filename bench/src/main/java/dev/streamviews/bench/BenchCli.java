@@ -33,7 +33,7 @@ public final class BenchCli implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--quick", description = "A short run (about two minutes; figures indicative only).")
+  @Option(names = "--quick", description = "A short run (two to three minutes; figures indicative only).")
   boolean quick;
 
   @Option(names = "--only", split = ",", paramLabel = "FIGURE", description = "Only these figure groups: A, B (with B', D, C and E), F.")

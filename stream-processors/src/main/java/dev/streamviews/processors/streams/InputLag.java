@@ -1,9 +1,18 @@
 package dev.streamviews.processors.streams;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.common.metrics.JmxReporter;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * How many input records wait to be processed, at most, on any partition this instance consumes:
@@ -13,32 +22,118 @@ import org.apache.kafka.streams.KafkaStreams;
  * <p>Not {@code records-lag-max}: that is the largest lag seen in the last two 30-second metric
  * windows, so after working through a backlog an instance would still report the backlog's lag for up
  * to a minute, and stay out of its load balancer that long for no reason.
+ *
+ * <p>The main consumers tell this which lag metrics they have, through a {@link MainConsumerLagReporter}
+ * that {@link #watchMainConsumers} adds to their configuration: the health endpoints ask for the lag on
+ * every call, and reading it off {@link org.apache.kafka.streams.KafkaStreams#metrics()} copied every
+ * metric of the client (thousands: tasks, stores, RocksDB) into a new map each time, 1.5 ms of CPU a call
+ * once compiled and most of a readiness answer's cost (docs/BENCHMARKS.md, D). Should no consumer report
+ * (an operator's own {@code main.consumer.metric.reporters} without ours), it reads the client's metrics
+ * as before.
  */
 public final class InputLag {
-  private final KafkaStreams streams;
+  /** Where, in a main consumer's configuration, its reporter finds this (Kafka passes objects through). */
+  static final String CONFIG = "streamviews.input.lag";
 
-  public InputLag(KafkaStreams streams) {
-    this.streams = streams;
+  private final Map<MetricName, Metric> partitionLags = new ConcurrentHashMap<>();
+  private final AtomicInteger consumersReporting = new AtomicInteger();
+  private final Supplier<Map<MetricName, ? extends Metric>> allMetrics;
+
+  /** @param allMetrics every metric of the Kafka Streams client, read only when no consumer reports */
+  public InputLag(Supplier<Map<MetricName, ? extends Metric>> allMetrics) {
+    this.allMetrics = allMetrics;
+  }
+
+  /**
+   * A copy of a Kafka Streams configuration whose main consumers (not the restore consumers, whose
+   * lag is a restore's progress) report their metrics to this, besides the reporters they would have
+   * had (JMX unless configured otherwise).
+   */
+  public Properties watchMainConsumers(Properties config) {
+    Properties watched = new Properties();
+    watched.putAll(config);
+    String reporters = StreamsConfig.mainConsumerPrefix(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG);
+    List<String> classes = reporterClasses(config);
+    classes.add(MainConsumerLagReporter.class.getName());
+    watched.put(reporters, String.join(",", classes));
+    watched.put(StreamsConfig.mainConsumerPrefix(CONFIG), this);
+    return watched;
   }
 
   public long max() {
     long max = 0;
-    for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
-      MetricName name = metric.getKey();
-      if (isMainConsumerPartitionLag(name)) {
-        Object value = metric.getValue().metricValue();
-        if (value instanceof Number lag && !Double.isNaN(lag.doubleValue())) {
-          max = Math.max(max, lag.longValue());
-        }
+    if (consumersReporting.get() > 0) {
+      for (Metric lag : partitionLags.values()) {
+        max = Math.max(max, lagOf(lag));
+      }
+      return max;
+    }
+    for (Map.Entry<MetricName, ? extends Metric> metric : allMetrics.get().entrySet()) {
+      if (isMainConsumerPartitionLag(metric.getKey())) {
+        max = Math.max(max, lagOf(metric.getValue()));
       }
     }
     return max;
   }
 
+  /** How many main consumers report their lag (one per stream thread, while it runs). */
+  int consumersReporting() {
+    return consumersReporting.get();
+  }
+
+  void consumerAttached() {
+    consumersReporting.incrementAndGet();
+  }
+
+  void consumerDetached() {
+    consumersReporting.decrementAndGet();
+  }
+
+  void watch(MetricName name, Metric metric) {
+    partitionLags.put(name, metric);
+  }
+
+  void forget(MetricName name) {
+    partitionLags.remove(name);
+  }
+
+  /** One partition's lag, as the fetcher of a consumer records it (a consumer's own metrics carry no other). */
+  static boolean isPartitionLag(MetricName name) {
+    return name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
+        && name.tags().containsKey("partition");
+  }
+
   private static boolean isMainConsumerPartitionLag(MetricName name) {
     String client = name.tags().getOrDefault("client-id", "");
-    return name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
-        && name.tags().containsKey("partition")
-        && client.endsWith("-consumer") && !client.endsWith("-restore-consumer");
+    return isPartitionLag(name) && client.endsWith("-consumer") && !client.endsWith("-restore-consumer");
+  }
+
+  private static long lagOf(Metric metric) {
+    Object value = metric.metricValue();
+    return value instanceof Number lag && !Double.isNaN(lag.doubleValue()) ? lag.longValue() : 0;
+  }
+
+  /** The reporters a main consumer would have: its own setting, else the consumers', else the client's, else Kafka's default. */
+  private static List<String> reporterClasses(Properties config) {
+    String name = CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG;
+    for (String key : List.of(StreamsConfig.mainConsumerPrefix(name), StreamsConfig.consumerPrefix(name), name)) {
+      Object value = config.get(key);
+      if (value != null) {
+        return classNames(value);
+      }
+    }
+    return new ArrayList<>(List.of(JmxReporter.class.getName()));
+  }
+
+  private static List<String> classNames(Object value) {
+    List<String> names = new ArrayList<>();
+    Collection<?> items = value instanceof Collection<?> list ? list : List.of(value.toString().split(","));
+    for (Object item : items) {
+      String className = item instanceof Class<?> type ? type.getName() : item.toString().trim();
+      if (!className.isEmpty()) {
+        names.add(className);
+      }
+    }
+    return names;
   }
 }

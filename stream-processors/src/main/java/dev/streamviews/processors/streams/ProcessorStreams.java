@@ -1,7 +1,10 @@
 package dev.streamviews.processors.streams;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,8 +32,8 @@ public final class ProcessorStreams implements AutoCloseable {
     this.version = version;
     this.applicationId = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     this.topology = topology;
-    this.streams = new KafkaStreams(topology, config);
-    this.inputLag = new InputLag(streams);
+    this.inputLag = new InputLag(this::metrics);
+    this.streams = new KafkaStreams(topology, inputLag.watchMainConsumers(config));
     streams.setUncaughtExceptionHandler(new RegistryOutagePolicy());
     streams.setGlobalStateRestoreListener(restores);
     streams.setStandbyUpdateListener(new StandbyUpdates());
@@ -68,6 +71,10 @@ public final class ProcessorStreams implements AutoCloseable {
 
   public RestoreProgress restores() {
     return restores;
+  }
+
+  private Map<MetricName, ? extends Metric> metrics() {
+    return streams.metrics();
   }
 
   public InputLag inputLag() {
