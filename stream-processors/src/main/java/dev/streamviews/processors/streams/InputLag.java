@@ -27,9 +27,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * that {@link #watchMainConsumers} adds to their configuration: the health endpoints ask for the lag on
  * every call, and reading it off {@link org.apache.kafka.streams.KafkaStreams#metrics()} copied every
  * metric of the client (thousands: tasks, stores, RocksDB) into a new map each time, 1.5 ms of CPU a call
- * once compiled and most of a readiness answer's cost (docs/BENCHMARKS.md, D). Should no consumer report
- * (an operator's own {@code main.consumer.metric.reporters} without ours), it reads the client's metrics
- * as before.
+ * once compiled and most of a readiness answer's cost (docs/BENCHMARKS.md, D). Reporters an operator
+ * configures are kept beside it. Should no consumer report (a client made without
+ * {@link #watchMainConsumers}), it reads the client's metrics as before.
  */
 public final class InputLag {
   /** Where, in a main consumer's configuration, its reporter finds this (Kafka passes objects through). */
