@@ -26,7 +26,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>The main consumers tell this which lag metrics they have, through a {@link MainConsumerLagReporter}
  * that {@link #watchMainConsumers} adds to their configuration: the health endpoints ask for the lag on
  * every call, and reading it off {@link org.apache.kafka.streams.KafkaStreams#metrics()} copied every
- * metric of the client (thousands: tasks, stores, RocksDB) into a new map each time, 1.5 ms of CPU a call
+ * metric of the client (thousands: tasks, stores, RocksDB) into a new map each time, about 2 ms of CPU a call
  * once compiled and most of a readiness answer's cost (docs/BENCHMARKS.md, D). Reporters an operator
  * configures are kept beside it. Should no consumer report (a client made without
  * {@link #watchMainConsumers}), it reads the client's metrics as before.
