@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -26,10 +25,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>The main consumers tell this which lag metrics they have, through a {@link MainConsumerLagReporter}
  * that {@link #watchMainConsumers} adds to their configuration: the health endpoints ask for the lag on
  * every call, and reading it off {@link org.apache.kafka.streams.KafkaStreams#metrics()} copied every
- * metric of the client (thousands: tasks, stores, RocksDB) into a new map each time, about 2 ms of CPU a call
- * once compiled and most of a readiness answer's cost (docs/BENCHMARKS.md, D). Reporters an operator
- * configures are kept beside it. Should no consumer report (a client made without
- * {@link #watchMainConsumers}), it reads the client's metrics as before.
+ * metric of the client (tasks, stores, RocksDB, every client's partitions) into a new map each time,
+ * most of a readiness answer's CPU (docs/BENCHMARKS.md, D). Reporters an operator configures are kept
+ * beside it. Without a main consumer (no stream thread running) nothing waits here, and the lag is 0.
  */
 public final class InputLag {
   /** Where, in a main consumer's configuration, its reporter finds this (Kafka passes objects through). */
@@ -37,12 +35,6 @@ public final class InputLag {
 
   private final Map<MetricName, Metric> partitionLags = new ConcurrentHashMap<>();
   private final AtomicInteger consumersReporting = new AtomicInteger();
-  private final Supplier<Map<MetricName, ? extends Metric>> allMetrics;
-
-  /** @param allMetrics every metric of the Kafka Streams client, read only when no consumer reports */
-  public InputLag(Supplier<Map<MetricName, ? extends Metric>> allMetrics) {
-    this.allMetrics = allMetrics;
-  }
 
   /**
    * A copy of a Kafka Streams configuration whose main consumers (not the restore consumers, whose
@@ -62,16 +54,8 @@ public final class InputLag {
 
   public long max() {
     long max = 0;
-    if (consumersReporting.get() > 0) {
-      for (Metric lag : partitionLags.values()) {
-        max = Math.max(max, lagOf(lag));
-      }
-      return max;
-    }
-    for (Map.Entry<MetricName, ? extends Metric> metric : allMetrics.get().entrySet()) {
-      if (isMainConsumerPartitionLag(metric.getKey())) {
-        max = Math.max(max, lagOf(metric.getValue()));
-      }
+    for (Metric lag : partitionLags.values()) {
+      max = Math.max(max, lagOf(lag));
     }
     return max;
   }
@@ -101,11 +85,6 @@ public final class InputLag {
   static boolean isPartitionLag(MetricName name) {
     return name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
         && name.tags().containsKey("partition");
-  }
-
-  private static boolean isMainConsumerPartitionLag(MetricName name) {
-    String client = name.tags().getOrDefault("client-id", "");
-    return isPartitionLag(name) && client.endsWith("-consumer") && !client.endsWith("-restore-consumer");
   }
 
   private static long lagOf(Metric metric) {

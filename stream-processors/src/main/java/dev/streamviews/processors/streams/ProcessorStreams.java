@@ -1,10 +1,7 @@
 package dev.streamviews.processors.streams;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -32,7 +29,7 @@ public final class ProcessorStreams implements AutoCloseable {
     this.version = version;
     this.applicationId = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     this.topology = topology;
-    this.inputLag = new InputLag(this::metrics);
+    this.inputLag = new InputLag();
     this.streams = new KafkaStreams(topology, inputLag.watchMainConsumers(config));
     streams.setUncaughtExceptionHandler(new RegistryOutagePolicy());
     streams.setGlobalStateRestoreListener(restores);
@@ -71,10 +68,6 @@ public final class ProcessorStreams implements AutoCloseable {
 
   public RestoreProgress restores() {
     return restores;
-  }
-
-  private Map<MetricName, ? extends Metric> metrics() {
-    return streams.metrics();
   }
 
   public InputLag inputLag() {

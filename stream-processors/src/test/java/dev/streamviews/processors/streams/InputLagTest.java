@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The input lag health reports: from the lag metrics the main consumers report as they add and
- * remove them (on a real Kafka metrics registry, and through a real Kafka Streams client's
- * consumers), or, when no consumer reports, from every metric of the client.
+ * remove them, on a real Kafka metrics registry and through a real Kafka Streams client's consumers
+ * (its main consumers, not its restore consumers, whose lag is a restore's progress).
  */
 class InputLagTest {
   private static final String FETCH_GROUP = "consumer-fetch-manager-metrics";
@@ -32,7 +32,7 @@ class InputLagTest {
 
   @Test
   void theLargestLagOfThePartitionsAConsumerReportsAndNoneOfAPartitionItNoLongerHas() {
-    InputLag inputLag = new InputLag(Map::of);
+    InputLag inputLag = new InputLag();
     MainConsumerLagReporter reporter = new MainConsumerLagReporter();
     reporter.configure(Map.of(InputLag.CONFIG, inputLag));
     try (Metrics consumerMetrics = new Metrics(new MetricConfig(), List.of(reporter), Time.SYSTEM)) {
@@ -58,17 +58,6 @@ class InputLagTest {
   }
 
   @Test
-  void withoutReportingConsumersTheMainConsumersLagIsReadFromEveryMetricButARestoresIsNot() {
-    try (Metrics clientMetrics = new Metrics()) {
-      partitionLag(clientMetrics, MAIN_CONSUMER, "shop.orders", 0).record(700);
-      partitionLag(clientMetrics, "app-1-StreamThread-1-restore-consumer", "app-order-status-changelog", 0).record(9_000_000);
-      InputLag inputLag = new InputLag(clientMetrics::metrics);
-
-      assertThat(inputLag.max()).isEqualTo(700);
-    }
-  }
-
-  @Test
   void everyStreamThreadsMainConsumerReportsToItsClientsInputLag(@TempDir Path stateDir) {
     ProcessorSettings settings = new ProcessorSettings("input-lag-test", "127.0.0.1:1", "mock://registry", stateDir.toString(),
         "127.0.0.1", 7070, null, 0, 2, 1, 100, 60_000, 10_000, 60_000, 10_000, 10_000, 30_000, Map.of());
@@ -77,6 +66,7 @@ class InputLagTest {
     // Kafka Streams makes its threads' consumers when the client is made, before it connects anywhere.
     ProcessorStreams streams = new ProcessorStreams(1, builder.build(), StreamsProperties.of(settings, topic -> { }));
     try {
+      // Two threads have two main consumers and two restore consumers: only the main ones report.
       assertThat(streams.inputLag().consumersReporting()).isEqualTo(2);
     } finally {
       streams.close();
@@ -87,7 +77,7 @@ class InputLagTest {
   @Test
   void mainConsumersKeepTheReportersTheyWouldHaveHad() {
     String mainConsumerReporters = StreamsConfig.mainConsumerPrefix(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG);
-    InputLag inputLag = new InputLag(Map::of);
+    InputLag inputLag = new InputLag();
 
     Properties byDefault = inputLag.watchMainConsumers(new Properties());
     Properties operatorsOwn = new Properties();
