@@ -1,5 +1,6 @@
 package dev.streamviews.producers.generate;
 
+import dev.streamviews.producers.publish.EventStamper;
 import dev.streamviews.producers.publish.OutgoingEvent;
 import dev.streamviews.schemas.events.OrderLine;
 import dev.streamviews.schemas.events.OrderPlaced;
@@ -12,17 +13,14 @@ import dev.streamviews.schemas.events.StockAdjustmentReason;
 import dev.streamviews.schemas.topics.Topic;
 import dev.streamviews.schemas.topics.Topics;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.apache.avro.generic.IndexedRecord;
 
 /**
  * An endless, reproducible stream of consistent shop events: the same seed gives the same events.
@@ -63,15 +61,26 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
    */
   private static final String[] SKU_NAMES = IntStream.range(0, SKUS).mapToObj(ShopEventGenerator::skuName).toArray(String[]::new);
 
+  private static final Comparator<Drawn> BY_TIME = Comparator.comparingLong(Drawn::timestamp);
+
   private final SplittableRandom random;
   private final Options options;
   private final String runId;
-  private final Set<String> topics;
-  private final Deque<Drawn> story = new ArrayDeque<>();
+  /** One per topic whose events it gives; null for the others, whose events it draws only. */
+  private final EventStamper orders;
+  private final EventStamper payments;
+  private final EventStamper shipments;
+  private final EventStamper stockAdjustments;
+  /**
+   * The events of the order being told, in event-time order, and the next one to give. Reused
+   * from one order to the next: it is filled for every order the CLI publishes.
+   */
+  private final List<Drawn> story = new ArrayList<>();
+  private int nextOfStory;
   private final PriorityQueue<Late> late = new PriorityQueue<>();
   private long emitted;
   private long sequence;
-  private int orders;
+  private int ordersTold;
   private int adjustments;
 
   /** An event of the story, built only if its topic is wanted ({@code event} is null otherwise). */
@@ -95,7 +104,10 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
   public ShopEventGenerator(long seed, Options options, Set<String> topics) {
     this.random = new SplittableRandom(seed);
     this.options = options;
-    this.topics = Set.copyOf(topics);
+    this.orders = stamperIfWanted(Topics.ORDERS, topics);
+    this.payments = stamperIfWanted(Topics.PAYMENTS, topics);
+    this.shipments = stamperIfWanted(Topics.SHIPMENTS, topics);
+    this.stockAdjustments = stamperIfWanted(Topics.STOCK_ADJUSTMENTS, topics);
     this.runId = Long.toString(seed, 36).replace('-', 'n');
   }
 
@@ -111,10 +123,10 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
       if (!late.isEmpty() && late.peek().dueAt() <= emitted) {
         due = late.poll().event();
       } else {
-        if (story.isEmpty()) {
+        if (nextOfStory == story.size()) {
           tellNextStory();
         }
-        Drawn event = story.poll();
+        Drawn event = story.get(nextOfStory++);
         if (random.nextDouble() < options.disorderShare()) {
           late.add(new Late(emitted + 1 + random.nextInt(20), sequence++, event));
           continue;
@@ -134,12 +146,14 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
   }
 
   private void tellNextStory() {
-    int number = ++orders;
+    int number = ++ordersTold;
     String orderId = "o-" + runId + "-" + number;
     long placedAt = options.start().toEpochMilli() + number * 100L + random.nextInt(100);
     OrderPlaced order = new OrderPlaced(orderId, "c-" + (1 + random.nextInt(CUSTOMERS)), lines(), Instant.ofEpochMilli(placedAt));
-    List<Drawn> events = new ArrayList<>();
-    events.add(drawn(Topics.ORDERS, placedAt, () -> order));
+    List<Drawn> events = story;
+    events.clear();
+    nextOfStory = 0;
+    events.add(new Drawn(placedAt, orders == null ? null : orders.stamp(order)));
 
     long total = 0;
     for (OrderLine line : order.getLines()) {
@@ -155,13 +169,11 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
       }
     }
     stockAdjustment(order, placedAt, events);
-    events.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
-    story.addAll(events);
+    events.sort(BY_TIME);
   }
 
-  /** The event, built if its topic is wanted; its random numbers are drawn by the caller either way. */
-  private Drawn drawn(Topic<?> topic, long timestamp, Supplier<IndexedRecord> build) {
-    return new Drawn(timestamp, topics.contains(topic.name()) ? OutgoingEvent.of(topic, build.get()) : null);
+  private static EventStamper stamperIfWanted(Topic<?> topic, Set<String> wanted) {
+    return wanted.contains(topic.name()) ? new EventStamper(topic) : null;
   }
 
   /** One to four lines of distinct skus, in the order drawn. */
@@ -217,13 +229,14 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
 
   private Drawn payment(String orderId, int number, long cents, long at) {
     PaymentMethod method = PAYMENT_METHODS[random.nextInt(PAYMENT_METHODS.length)];
-    return drawn(Topics.PAYMENTS, at,
-        () -> new PaymentCaptured("p-" + orderId.substring(2) + "-" + number, orderId, cents, method, Instant.ofEpochMilli(at)));
+    // Its random numbers are drawn above whether or not its topic is wanted; it is built only if so.
+    return new Drawn(at, payments == null ? null
+        : payments.stamp(new PaymentCaptured("p-" + orderId.substring(2) + "-" + number, orderId, cents, method, Instant.ofEpochMilli(at))));
   }
 
   private Drawn shipment(String orderId, ShipmentStatus status, long at) {
     String carrier = CARRIERS[random.nextInt(CARRIERS.length)];
-    return drawn(Topics.SHIPMENTS, at, () -> new ShipmentUpdated(orderId, status, carrier, Instant.ofEpochMilli(at)));
+    return new Drawn(at, shipments == null ? null : shipments.stamp(new ShipmentUpdated(orderId, status, carrier, Instant.ofEpochMilli(at))));
   }
 
   /** About one order in ten is followed by a restock of one of its skus, one in fifty by damage. */
@@ -238,8 +251,8 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
     StockAdjustmentReason reason = restock ? StockAdjustmentReason.RESTOCK : StockAdjustmentReason.DAMAGE;
     int number = ++adjustments;
     long at = placedAt + 1 + random.nextInt(5_000);
-    events.add(drawn(Topics.STOCK_ADJUSTMENTS, at,
-        () -> new StockAdjusted("adj-" + runId + "-" + number, sku, delta, reason, Instant.ofEpochMilli(at))));
+    events.add(new Drawn(at, stockAdjustments == null ? null
+        : stockAdjustments.stamp(new StockAdjusted("adj-" + runId + "-" + number, sku, delta, reason, Instant.ofEpochMilli(at)))));
   }
 
   /** {@code sku-%03d}, without a Formatter. */

@@ -1,7 +1,6 @@
 package dev.streamviews.producers.publish;
 
 import dev.streamviews.schemas.topics.Topic;
-import java.time.Instant;
 import java.util.Objects;
 import org.apache.avro.generic.IndexedRecord;
 
@@ -15,17 +14,12 @@ public record OutgoingEvent(String topic, String key, long timestamp, IndexedRec
     Objects.requireNonNull(value, "value");
   }
 
-  /** The event keyed by the topic's key field and stamped with its time field. */
+  /**
+   * The event keyed by the topic's key field and stamped with its time field. For many events of
+   * one topic, an {@link EventStamper} kept for them does the same without finding the fields by
+   * name each time.
+   */
   public static OutgoingEvent of(Topic<?> topic, IndexedRecord value) {
-    String keyField = topic.keyField().orElseThrow(() -> new IllegalArgumentException(topic.name() + " takes no events"));
-    Object key = value.get(value.getSchema().getField(keyField).pos());
-    long timestamp = topic.timeField().map(field -> millis(value.get(value.getSchema().getField(field).pos())))
-        .orElseGet(System::currentTimeMillis);
-    return new OutgoingEvent(topic.name(), key == null ? null : key.toString(), timestamp, value);
-  }
-
-  /** Generated classes hold an {@link Instant}, generic records the epoch milliseconds. */
-  private static long millis(Object time) {
-    return time instanceof Instant instant ? instant.toEpochMilli() : ((Number) time).longValue();
+    return new EventStamper(topic).stamp(value);
   }
 }
