@@ -1,5 +1,9 @@
 package dev.streamviews.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +14,8 @@ import java.util.regex.Pattern;
  * ProducerPerformance's {@code --warmup-records} treats the reference. The measured run is timed
  * as the CLI times it (its {@code sent N records to T in S s} line: from when it began sending
  * until the last acknowledgement), as ProducerPerformance times its steady state, without the
- * start of a producer. Prints that line, read back by {@link #recordsPerSecond}.
+ * start of a producer. Prints that line, read back by {@link #recordsPerSecond}, and the CPU time
+ * the measured run took, its sending thread's and the whole JVM's, read back by {@link #cpu}.
  *
  * <p>The warm-up's records are deleted before the measured run (Kafka's deleteRecords), so the
  * topic holds the measured run's alone, as it would after a plain {@code scripts/produce}: figure
@@ -20,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class CliPublishRun {
   private static final Pattern RESULT = Pattern.compile("sent (\\d+) records to \\S+ in ([\\d.]+) s");
+  private static final Pattern CPU = Pattern.compile("cpu of the measured run: sending thread (\\d+) ms, JVM (\\d+) ms");
 
   private CliPublishRun() {}
 
@@ -34,7 +40,29 @@ final class CliPublishRun {
     try (GroupProgress kafka = new GroupProgress(bootstrapServers)) {
       kafka.deleteAllRecords(List.of(topic));
     }
-    System.out.println(publish(bootstrapServers, registry, topic, records, 1));
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    OperatingSystemMXBean system = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+    long threadBefore = threads.getCurrentThreadCpuTime();
+    long jvmBefore = system.getProcessCpuTime();
+    String measured = publish(bootstrapServers, registry, topic, records, 1);
+    long threadCpu = threads.getCurrentThreadCpuTime() - threadBefore;
+    long jvmCpu = system.getProcessCpuTime() - jvmBefore;
+    System.out.println(measured);
+    // The CLI sends from the thread that calls it: this one. On two cores shared with the broker, a
+    // rate is mostly a matter of CPU per record; this says what the CLI spent on one.
+    System.out.printf("cpu of the measured run: sending thread %d ms, JVM %d ms%n", threadCpu / 1_000_000, jvmCpu / 1_000_000);
+  }
+
+  /** CPU time of the measured run, as {@link #main} printed it. */
+  record Cpu(Duration sendingThread, Duration jvm) {}
+
+  /** The CPU time of the measured run that {@link #main} printed. */
+  static Cpu cpu(String output) {
+    Matcher matcher = CPU.matcher(output);
+    if (!matcher.find()) {
+      throw new IllegalStateException("the CLI's run did not report its CPU time:\n" + output);
+    }
+    return new Cpu(Duration.ofMillis(Long.parseLong(matcher.group(1))), Duration.ofMillis(Long.parseLong(matcher.group(2))));
   }
 
   /** The records/s of what {@link #main} printed. */

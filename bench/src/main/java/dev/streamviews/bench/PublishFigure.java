@@ -63,14 +63,20 @@ final class PublishFigure {
         throw new IllegalStateException(orders + " holds " + sent + " orders after the CLI's run, not the " + records + " measured");
       }
       double rate = CliPublishRun.recordsPerSecond(ours, records);
+      CliPublishRun.Cpu cpu = CliPublishRun.cpu(ours);
       int recordSize = averageRecordSize(run, orders);
       double reference = KafkaTools.producerPerformanceInANewJvm(bootstrapServers, REFERENCE_TOPIC, warmUp, records, recordSize,
           SAME_SETTINGS, Processes.extraJvmOptions(OPTIONS, Path.of("publish-reference.log")));
       return new Figure("A. publish", rate, reference, "records/s", 0.85,
           String.format("%,d orders of %d bytes on average (key, value, traceparent header), each side in a JVM of its own after"
-              + " %,d unmeasured; acks=all, linger %d ms, 128 KiB batches, no compression", records, recordSize, warmUp,
-              EventPublisher.BULK_LINGER_MS));
+              + " %,d unmeasured; acks=all, linger %d ms, 128 KiB batches, no compression; CPU per measured record: the CLI's"
+              + " JVM %.2f, its sending thread %.2f microseconds", records, recordSize, warmUp, EventPublisher.BULK_LINGER_MS,
+              microsPerRecord(cpu.jvm(), records), microsPerRecord(cpu.sendingThread(), records)));
     }
+  }
+
+  private static double microsPerRecord(Duration cpu, long records) {
+    return cpu.toNanos() / 1_000.0 / records;
   }
 
   /**

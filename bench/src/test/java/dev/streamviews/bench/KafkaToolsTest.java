@@ -3,6 +3,7 @@ package dev.streamviews.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Reading the references' results back from what Kafka's tools print. */
@@ -32,6 +33,15 @@ class KafkaToolsTest {
 
     assertThat(CliPublishRun.recordsPerSecond(output, 1_000_000)).isEqualTo(400_000.0);
     assertThatThrownBy(() -> CliPublishRun.recordsPerSecond(output, 2_000_000)).hasMessageContaining("did not report 2000000 records");
+  }
+
+  @Test
+  void readsTheCpuTimeOfTheCliRunsMeasuredRun() {
+    String output = "sent 1000000 records to shop.orders in 2.500 s (400,000 records/s)\n  trace 4bf9\n"
+        + "cpu of the measured run: sending thread 3120 ms, JVM 5480 ms\n";
+
+    assertThat(CliPublishRun.cpu(output)).isEqualTo(new CliPublishRun.Cpu(Duration.ofMillis(3120), Duration.ofMillis(5480)));
+    assertThatThrownBy(() -> CliPublishRun.cpu("sent 1000000 records to shop.orders in 2.500 s")).hasMessageContaining("did not report its CPU");
   }
 
   @Test
