@@ -16,7 +16,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * Figure A: generated Avro orders published through the producer CLI's own code path (generate,
  * serialize, send, wait for every acknowledgement), against {@code ProducerPerformance} sending
  * records of the same value size with the same acks, linger, batch size and compression; each in a
- * JVM of its own, as its command line runs it, after an unmeasured warm-up of as many records in it.
+ * JVM of its own (the CLI's with the options {@code scripts/produce} gives it), after an unmeasured
+ * warm-up of as many records in it.
  */
 final class PublishFigure {
   static final String REFERENCE_TOPIC = "bench.producer-performance";
