@@ -1,10 +1,10 @@
 package dev.streamviews.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,16 +41,16 @@ final class CliPublishRun {
       kafka.deleteAllRecords(List.of(topic));
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    OperatingSystemMXBean system = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+    CpuMeter jvm = new CpuMeter(Map.of("jvm", ProcessHandle.current()));
     long threadBefore = threads.getCurrentThreadCpuTime();
-    long jvmBefore = system.getProcessCpuTime();
+    jvm.start();
     String measured = publish(bootstrapServers, registry, topic, records, 1);
     long threadCpu = threads.getCurrentThreadCpuTime() - threadBefore;
-    long jvmCpu = system.getProcessCpuTime() - jvmBefore;
+    long jvmCpuMillis = jvm.stop().get("jvm").toMillis();
     System.out.println(measured);
     // The CLI sends from the thread that calls it: this one. On two cores shared with the broker, a
     // rate is mostly a matter of CPU per record; this says what the CLI spent on one.
-    System.out.printf("cpu of the measured run: sending thread %d ms, JVM %d ms%n", threadCpu / 1_000_000, jvmCpu / 1_000_000);
+    System.out.printf("cpu of the measured run: sending thread %d ms, JVM %d ms%n", threadCpu / 1_000_000, jvmCpuMillis);
   }
 
   /** CPU time of the measured run, as {@link #main} printed it. */

@@ -26,7 +26,7 @@ final class PublishFigure {
   static final String OPTIONS = "STREAMVIEWS_BENCH_PUBLISH_OPTS";
   /**
    * What {@code scripts/produce} gives the CLI's JVM, so the CLI is measured as it runs (a test
-   * checks the script): the throughput collector, which costs a batch publish less CPU than G1.
+   * checks the script): the throughput collector (docs/BENCHMARKS.md, A, for what it was measured to save).
    */
   static final List<String> CLI_JVM_OPTIONS = List.of("-XX:+UseParallelGC");
   private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use\\w*GC");

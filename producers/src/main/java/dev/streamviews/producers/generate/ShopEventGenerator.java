@@ -150,26 +150,25 @@ public final class ShopEventGenerator implements Iterator<OutgoingEvent> {
     String orderId = "o-" + runId + "-" + number;
     long placedAt = options.start().toEpochMilli() + number * 100L + random.nextInt(100);
     OrderPlaced order = new OrderPlaced(orderId, "c-" + (1 + random.nextInt(CUSTOMERS)), lines(), Instant.ofEpochMilli(placedAt));
-    List<Drawn> events = story;
-    events.clear();
+    story.clear();
     nextOfStory = 0;
-    events.add(new Drawn(placedAt, orders == null ? null : orders.stamp(order)));
+    story.add(new Drawn(placedAt, orders == null ? null : orders.stamp(order)));
 
     long total = 0;
     for (OrderLine line : order.getLines()) {
       total += line.getQuantity() * line.getUnitPriceCents();
     }
-    long paidAt = payments(orderId, total, placedAt, events);
+    long paidAt = payments(orderId, total, placedAt, story);
     if (paidAt > 0 && random.nextDouble() < 0.8) {
       long dispatchedAt = paidAt + 60_000 + random.nextInt(240_000);
-      events.add(shipment(orderId, ShipmentStatus.DISPATCHED, dispatchedAt));
+      story.add(shipment(orderId, ShipmentStatus.DISPATCHED, dispatchedAt));
       if (random.nextDouble() < 0.6) {
         long deliveredAt = dispatchedAt + 300_000 + random.nextInt(1_500_000);
-        events.add(shipment(orderId, ShipmentStatus.DELIVERED, deliveredAt));
+        story.add(shipment(orderId, ShipmentStatus.DELIVERED, deliveredAt));
       }
     }
-    stockAdjustment(order, placedAt, events);
-    events.sort(BY_TIME);
+    stockAdjustment(order, placedAt, story);
+    story.sort(BY_TIME);
   }
 
   private static EventStamper stamperIfWanted(Topic<?> topic, Set<String> wanted) {
