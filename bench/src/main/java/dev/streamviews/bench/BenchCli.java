@@ -46,9 +46,11 @@ public final class BenchCli implements Callable<Integer> {
   @Option(names = "--dir", paramLabel = "DIR", description = "Where the run's cluster, logs and reports go (default: .data/bench, wiped first).")
   Path dir;
 
+  /** The bench's logging configuration, a class path resource: several of our jars bring a logback.xml for their own CLI. */
+  static final String LOGBACK_CONFIG = "streamviews-bench-logback.xml";
+
   public static void main(String[] args) {
-    // Several of our jars bring a logback.xml for their own CLI; the bench has its own.
-    System.setProperty("logback.configurationFile", "streamviews-bench-logback.xml");
+    System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
     System.exit(new CommandLine(new BenchCli()).execute(args));
   }
 
