@@ -1,5 +1,7 @@
 package dev.streamviews.bench;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -42,14 +44,28 @@ public record Figure(String name, double ours, double reference, String unit, do
 
   /** One line: name, ours, reference, ratio, goal. */
   public String line() {
-    return String.format(Locale.ROOT, "%-16s ours %14s %-10s reference %14s %-10s ratio %5.2f  goal %s %.2f  %s%s", name, value(ours), unit,
-        value(reference), unit, ratio(), better.bound, goal, met() ? "met" : "NOT MET", note.isEmpty() ? "" : "  (" + note + ")");
+    return String.format(Locale.ROOT, "%-16s ours %14s %-10s reference %14s %-10s ratio %5s  goal %s %.2f  %s%s", name, value(ours), unit,
+        value(reference), unit, ratioText(), better.bound, goal, met() ? "met" : "NOT MET", note.isEmpty() ? "" : "  (" + note + ")");
   }
 
   /** A row of the Markdown table in docs/BENCHMARKS.md. */
   public String markdownRow() {
-    return String.format(Locale.ROOT, "| %s | %s %s | %s %s | %.2f | %s %.2f | %s |", name, value(ours), unit, value(reference), unit, ratio(),
+    return String.format(Locale.ROOT, "| %s | %s %s | %s %s | %s | %s %.2f | %s |", name, value(ours), unit, value(reference), unit, ratioText(),
         better == Better.HIGHER ? "≥" : "≤", goal, met() ? "met" : "not met");
+  }
+
+  /**
+   * The ratio with two decimals, unless those would read as the other verdict: then three, rounded
+   * towards missing the goal. A ratio of 0.4992 against a least of 0.50 is "0.499", not "0.50"
+   * beside "not met". (A ratio that meets a goal of two decimals never rounds to missing it.)
+   */
+  String ratioText() {
+    String text = String.format(Locale.ROOT, "%.2f", ratio());
+    double shown = Double.parseDouble(text);
+    if ((better == Better.HIGHER ? shown >= goal : shown <= goal) == met()) {
+      return text;
+    }
+    return new BigDecimal(ratio()).setScale(3, better == Better.HIGHER ? RoundingMode.FLOOR : RoundingMode.CEILING).toPlainString();
   }
 
   /** Rates in whole units; small values (latencies in milliseconds) with a decimal, which they need. */

@@ -31,6 +31,22 @@ class FigureTest {
   }
 
   @Test
+  void aRatioJustShortOfItsGoalIsNotPrintedAsTheGoal() {
+    Figure justShort = new Figure("D. restore", 925_388, 1_853_735, "records/s", 0.5, "");
+    Figure justOver = new Figure("E. freshness", 20.016, 4, "ms p99", 5, Better.LOWER, "");
+    Figure farShort = new Figure("D. restore", 1, 3, "records/s", 0.5, "");
+
+    assertThat(justShort.met()).isFalse();
+    assertThat(justShort.line()).contains("ratio 0.499  goal >= 0.50  NOT MET");
+    assertThat(justShort.markdownRow()).contains("| 0.499 | ≥ 0.50 | not met |");
+    assertThat(justOver.met()).isFalse();
+    assertThat(justOver.markdownRow()).contains("| 5.004 | ≤ 5.00 | not met |");
+    assertThat(farShort.markdownRow()).contains("| 0.33 | ≥ 0.50 | not met |");
+    assertThat(new Figure("D. restore", 0.49999, 1, "records/s", 0.5, "").ratioText()).isEqualTo("0.499");
+    assertThat(new Figure("E. freshness", 5.0001, 1, "ms p99", 5, Better.LOWER, "").ratioText()).isEqualTo("5.001");
+  }
+
+  @Test
   void aFigureWithoutAReferenceIsNotMet() {
     assertThat(new Figure("C. query", 1_000, 0, "requests/s", 0.6, "").met()).isFalse();
   }
