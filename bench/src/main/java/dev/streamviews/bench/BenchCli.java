@@ -49,6 +49,15 @@ public final class BenchCli implements Callable<Integer> {
   /** The bench's logging configuration, a class path resource: several of our jars bring a logback.xml for their own CLI. */
   static final String LOGBACK_CONFIG = "streamviews-bench-logback.xml";
 
+  /**
+   * The option that gives a JVM started on the bench's class path (JMH's forks, the tools and the
+   * CLI run) the bench's logging: without it, the first of several logback.xml wins and logback
+   * prints its start-up status.
+   */
+  static String logbackOption() {
+    return "-Dlogback.configurationFile=" + LOGBACK_CONFIG;
+  }
+
   public static void main(String[] args) {
     System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
     System.exit(new CommandLine(new BenchCli()).execute(args));

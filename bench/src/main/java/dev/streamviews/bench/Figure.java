@@ -39,7 +39,11 @@ public record Figure(String name, double ours, double reference, String unit, do
   }
 
   public boolean met() {
-    return better == Better.HIGHER ? ratio() >= goal : ratio() <= goal;
+    return meets(ratio());
+  }
+
+  private boolean meets(double ratio) {
+    return better == Better.HIGHER ? ratio >= goal : ratio <= goal;
   }
 
   /** One line: name, ours, reference, ratio, goal. */
@@ -61,8 +65,7 @@ public record Figure(String name, double ours, double reference, String unit, do
    */
   String ratioText() {
     String text = String.format(Locale.ROOT, "%.2f", ratio());
-    double shown = Double.parseDouble(text);
-    if ((better == Better.HIGHER ? shown >= goal : shown <= goal) == met()) {
+    if (meets(Double.parseDouble(text)) == met()) {
       return text;
     }
     return new BigDecimal(ratio()).setScale(3, better == Better.HIGHER ? RoundingMode.FLOOR : RoundingMode.CEILING).toPlainString();

@@ -26,9 +26,7 @@ final class NewJvm {
   static String run(String name, List<String> jvmOptions, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // The bench's logging, as in its own JVM (the first of several logback.xml on its class path
-    // would print its start-up status); the caller's options come after it, so theirs win.
-    command.add("-Dlogback.configurationFile=" + BenchCli.LOGBACK_CONFIG);
+    command.add(BenchCli.logbackOption()); // the caller's options come after it, so theirs win
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);

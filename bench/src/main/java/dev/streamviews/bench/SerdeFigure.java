@@ -21,9 +21,7 @@ final class SerdeFigure {
         .warmupTime(TimeValue.seconds(1))
         .measurementIterations(run.quick() ? 3 : 10)
         .measurementTime(TimeValue.seconds(run.quick() ? 1 : 2))
-        // JMH forks a JVM per benchmark on the bench's class path, where several of our jars bring a
-        // logback.xml: without the bench's own, each fork's logback prints its start-up status.
-        .jvmArgs("-Xmx512m", "-Dlogback.configurationFile=" + BenchCli.LOGBACK_CONFIG)
+        .jvmArgs("-Xmx512m", BenchCli.logbackOption()) // JMH forks a JVM per benchmark
         .output(report.toString())
         .build();
     Collection<RunResult> results = new Runner(options).run();
