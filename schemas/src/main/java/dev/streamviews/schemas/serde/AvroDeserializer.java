@@ -70,7 +70,8 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
       } catch (SchemaNotFoundException e) {
         throw new BadDataException("schema id " + schemaId + " is unknown to the schema registry", e);
       }
-      reader = new SpecificDatumReader<>(writerSchema, readerSchema);
+      // Avro's generated decoders where a class has them (GeneratedCoders), resolving as before.
+      reader = new SpecificDatumReader<>(writerSchema, readerSchema, GeneratedCoders.modelFor(readerSchema));
       readersByWriterId.put(schemaId, reader);
     }
     return reader;

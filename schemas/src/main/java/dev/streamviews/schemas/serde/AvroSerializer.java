@@ -27,7 +27,10 @@ public final class AvroSerializer<T extends IndexedRecord> implements Serializer
 
   private final SchemaRegistry registry;
   private final boolean autoRegister;
-  /** Generated classes need their logical-type conversions (Instant); generic records hold plain longs. */
+  /**
+   * Generated classes need their logical-type conversions (Instant) and are written with Avro's
+   * generated encoders where they have them ({@link GeneratedCoders}); generic records hold plain longs.
+   */
   private final Map<Schema, DatumWriter<T>> specificWriters = new ConcurrentHashMap<>();
   private final Map<Schema, DatumWriter<T>> genericWriters = new ConcurrentHashMap<>();
   private volatile boolean isKey;
@@ -80,7 +83,7 @@ public final class AvroSerializer<T extends IndexedRecord> implements Serializer
 
   private DatumWriter<T> writerFor(T data) {
     return data instanceof SpecificRecord
-        ? specificWriters.computeIfAbsent(data.getSchema(), SpecificDatumWriter::new)
+        ? specificWriters.computeIfAbsent(data.getSchema(), schema -> new SpecificDatumWriter<>(schema, GeneratedCoders.modelFor(schema)))
         : genericWriters.computeIfAbsent(data.getSchema(), GenericDatumWriter::new);
   }
 

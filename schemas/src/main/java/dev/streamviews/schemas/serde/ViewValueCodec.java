@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -22,7 +23,7 @@ public final class ViewValueCodec {
 
   public static byte[] encode(SpecificRecord value) {
     BinaryMessageEncoder<SpecificRecord> encoder = ENCODERS.computeIfAbsent(value.getClass(),
-        type -> new BinaryMessageEncoder<>(SpecificData.getForClass(type), value.getSchema()));
+        type -> new BinaryMessageEncoder<>(GeneratedCoders.modelFor(value.getSchema()), value.getSchema()));
     try {
       ByteBuffer buffer = encoder.encode(value);
       byte[] bytes = new byte[buffer.remaining()];
@@ -36,7 +37,10 @@ public final class ViewValueCodec {
   @SuppressWarnings("unchecked")
   public static <V extends SpecificRecord> V decode(Class<V> type, byte[] bytes) {
     BinaryMessageDecoder<V> decoder = (BinaryMessageDecoder<V>) DECODERS.computeIfAbsent(type,
-        t -> new BinaryMessageDecoder<V>(SpecificData.getForClass(type), SpecificData.get().getSchema(type)));
+        t -> {
+          Schema schema = SpecificData.get().getSchema(type);
+          return new BinaryMessageDecoder<V>(GeneratedCoders.modelFor(schema), schema);
+        });
     try {
       return decoder.decode(bytes);
     } catch (IOException e) {

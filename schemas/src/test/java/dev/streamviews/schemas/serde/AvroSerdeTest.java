@@ -24,6 +24,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 class AvroSerdeTest {
@@ -153,6 +154,65 @@ class AvroSerdeTest {
   }
 
   @Test
+  void writesTheBytesAvroWritesWithoutItsGeneratedEncoders() throws Exception {
+    OrderPlaced order = order("o-3");
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(plain, null);
+    new SpecificDatumWriter<>(OrderPlaced.class).write(order, encoder);
+    encoder.flush();
+
+    byte[] payload = serializer.serialize(TOPIC, order);
+
+    assertThat(Arrays.copyOfRange(payload, WireFormat.HEADER_SIZE, payload.length)).isEqualTo(plain.toByteArray());
+  }
+
+  @Test
+  void writesTheLinesWithAvrosGeneratedEncoderNotFieldByField() {
+    FieldCountingLine line = new FieldCountingLine();
+    OrderPlaced order = OrderPlaced.newBuilder(order("o-5")).setLines(List.of(line)).build();
+
+    OrderPlaced read = deserializer.deserialize(TOPIC, serializer.serialize(TOPIC, order));
+
+    assertThat(read.getLines()).containsExactly(new OrderLine("sku-7", 4, 250L));
+    assertThat(line.fieldsRead).isZero();
+  }
+
+  @Test
+  void readsLinesWrittenWithTheirFieldsInAnotherOrderAndOneMore() {
+    // The lines are read by Avro's generated decoder, which must follow the writer's field order.
+    Schema newerLine = SchemaBuilder.record("OrderLine").namespace("dev.streamviews.schemas.events")
+        .fields()
+        .name("unitPriceCents").type().longType().noDefault()
+        .name("giftWrapped").type().booleanType().booleanDefault(false)
+        .requiredString("sku")
+        .name("quantity").type().intType().noDefault()
+        .endRecord();
+    Schema newer = SchemaBuilder.record("OrderPlaced").namespace("dev.streamviews.schemas.events")
+        .fields()
+        .requiredString("orderId")
+        .requiredString("customerId")
+        .name("lines").type().array().items(newerLine).noDefault()
+        .name("placedAt").type(OrderPlaced.getClassSchema().getField("placedAt").schema()).noDefault()
+        .endRecord();
+    GenericRecord line = new GenericData.Record(newerLine);
+    line.put("unitPriceCents", 1999L);
+    line.put("giftWrapped", true);
+    line.put("sku", "sku-9");
+    line.put("quantity", 3);
+    GenericRecord newerOrder = new GenericData.Record(newer);
+    newerOrder.put("orderId", "o-4");
+    newerOrder.put("customerId", "c-4");
+    newerOrder.put("lines", List.of(line, line));
+    newerOrder.put("placedAt", 2_000L);
+    byte[] payload = new AvroSerializer<GenericRecord>(registry, true).serialize(TOPIC, newerOrder);
+
+    OrderPlaced read = deserializer.deserialize(TOPIC, payload);
+
+    assertThat(read.getLines()).containsExactly(new OrderLine("sku-9", 3, 1999L), new OrderLine("sku-9", 3, 1999L));
+    assertThat(read.getPlacedAt()).isEqualTo(Instant.ofEpochMilli(2_000));
+  }
+
+  @Test
   void refusesARecordOfAnotherTypeAsBadData() {
     AvroSerializer<PaymentCaptured> payments = new AvroSerializer<>(registry, true);
     byte[] payment = payments.serialize(Topics.PAYMENTS.name(), PaymentCaptured.newBuilder()
@@ -197,6 +257,21 @@ class AvroSerdeTest {
     WireFormat.writeHeader(payload, id);
     System.arraycopy(body, 0, payload, WireFormat.HEADER_SIZE, body.length);
     return payload;
+  }
+
+  /** A line that counts the fields read from it one at a time, as Avro does without generated encoders. */
+  private static final class FieldCountingLine extends OrderLine {
+    int fieldsRead;
+
+    FieldCountingLine() {
+      super("sku-7", 4, 250L);
+    }
+
+    @Override
+    public Object get(int field) {
+      fieldsRead++;
+      return super.get(field);
+    }
   }
 
   private static class CountingRegistry implements SchemaRegistry {
