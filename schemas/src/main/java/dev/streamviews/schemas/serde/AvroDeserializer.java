@@ -32,11 +32,14 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
 
   private final SchemaRegistry registry;
   private final Schema readerSchema;
+  /** The class's conversions and Avro's generated decoders (GeneratedCoders), for readers of every writer schema. */
+  private final SpecificData model;
   private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
 
   public AvroDeserializer(SchemaRegistry registry, Class<T> type) {
     this.registry = registry;
     this.readerSchema = SpecificData.get().getSchema(type);
+    this.model = GeneratedCoders.modelFor(readerSchema);
   }
 
   @Override
@@ -70,8 +73,7 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
       } catch (SchemaNotFoundException e) {
         throw new BadDataException("schema id " + schemaId + " is unknown to the schema registry", e);
       }
-      // Avro's generated decoders where a class has them (GeneratedCoders), resolving as before.
-      reader = new SpecificDatumReader<>(writerSchema, readerSchema, GeneratedCoders.modelFor(readerSchema));
+      reader = new SpecificDatumReader<>(writerSchema, readerSchema, model);
       readersByWriterId.put(schemaId, reader);
     }
     return reader;
