@@ -125,7 +125,7 @@ class ConfluentPythonInteropIT {
     for (int i = 1; i <= 3; i++) {
       String path = "/views/order-status/" + prefix + "-" + i;
       Awaitility.await(path).atMost(Duration.ofSeconds(30)).until(() -> ViewServiceCalls.get(pipeline.viewService, path).status() == 200);
-      JsonNode value = ViewServiceCalls.get(pipeline.viewService, path).body().path("value");
+      JsonNode value = ViewServiceCalls.answer(pipeline.viewService, path).body().path("value");
       assertThat(value.path("status").asText()).isEqualTo("PLACED");
       assertThat(value.path("totalCents").asLong()).isEqualTo(i * 2L * 300);
     }

@@ -87,7 +87,7 @@ class DlqReplayIT {
       Awaitility.await(orderId + " in order-status").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
           .until(() -> ViewServiceCalls.get(pipeline.viewService, "/views/order-status/" + orderId).status() == 200);
     }
-    int units = ViewServiceCalls.get(pipeline.viewService, "/views/sku-sales-per-minute/" + run + "-sku/windows").body()
+    int units = ViewServiceCalls.answer(pipeline.viewService, "/views/sku-sales-per-minute/" + run + "-sku/windows").body()
         .path("windows").path(0).path("units").asInt();
     assertThat(units).as("units of the replayed orders' sku").isEqualTo(POISONED * (POISONED + 1) / 2);
 

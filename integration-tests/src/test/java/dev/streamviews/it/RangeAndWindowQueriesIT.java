@@ -49,7 +49,7 @@ class RangeAndWindowQueriesIT {
     int pages = 0;
     do {
       String path = "/views/customer-spend?limit=7" + (cursor == null ? "&from=" + from + "&to=" + to : "&cursor=" + encode(cursor));
-      Answer page = ViewServiceCalls.get(pipeline.viewService, path);
+      Answer page = ViewServiceCalls.answer(pipeline.viewService, path);
       assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
       page.body().path("items").forEach(item -> paged.add(item.path("key").asText()));
       assertThat(page.body().path("items").size()).isLessThanOrEqualTo(7);
@@ -94,7 +94,7 @@ class RangeAndWindowQueriesIT {
     });
 
     long fromMillis = java.time.Instant.parse("2026-11-20T00:01:00Z").toEpochMilli();
-    Answer twoWindows = ViewServiceCalls.get(pipeline.viewService, all + "?from=" + fromMillis + "&to=2026-11-20T00:02:00Z");
+    Answer twoWindows = ViewServiceCalls.answer(pipeline.viewService, all + "?from=" + fromMillis + "&to=2026-11-20T00:02:00Z");
 
     JsonNode windows = twoWindows.body().path("windows");
     assertThat(windows).hasSize(2);

@@ -54,11 +54,11 @@ class SchemaEvolutionIT {
     assertThat(v2.get().exitCode()).as(v2.get().err()).isZero();
     Awaitility.await("both versions counted for " + run).atMost(Duration.ofSeconds(30)).until(() ->
         ViewServiceCalls.get(pipeline.viewService, "/views/customer-spend/" + run).body().path("value").path("orders").asLong() == 80);
-    var spend = ViewServiceCalls.get(pipeline.viewService, "/views/customer-spend/" + run).body().path("value");
+    var spend = ViewServiceCalls.answer(pipeline.viewService, "/views/customer-spend/" + run).body().path("value");
     assertThat(spend.path("spentCents").asLong()).isEqualTo(80 * 2 * 150);
-    var v2Order = ViewServiceCalls.get(pipeline.viewService, "/views/order-status/" + run + "-v2-7").body().path("value");
+    var v2Order = ViewServiceCalls.answer(pipeline.viewService, "/views/order-status/" + run + "-v2-7").body().path("value");
     assertThat(v2Order.path("totalCents").asLong()).isEqualTo(300);
-    assertThat(ViewServiceCalls.get(pipeline.viewService, "/views/stock-levels/" + run + "-sku").body().path("value")
+    assertThat(ViewServiceCalls.answer(pipeline.viewService, "/views/stock-levels/" + run + "-sku").body().path("value")
         .path("onHand").asLong()).isEqualTo(-160);
   }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Plain HTTP GETs to a service, answers with status, headers and JSON body. */
 final class ViewServiceCalls {
@@ -22,7 +23,46 @@ final class ViewServiceCalls {
     }
   }
 
+  /** How long {@link #answer} keeps asking a service that says it cannot answer now. */
+  static final Duration PATIENCE = Duration.ofSeconds(20);
+
   private ViewServiceCalls() {}
+
+  /**
+   * A GET as a well-behaved client makes it: a 503 with Retry-After (a copy moving in a rebalance,
+   * say, which another test's restart of a processor sets off a minute later) is asked again after
+   * the time it names, for up to {@link #PATIENCE}; any other answer, or the last 503, is returned.
+   * For one-shot reads whose answer a test then checks; polling loops use {@link #get}.
+   */
+  static Answer answer(URI base, String path) {
+    long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
+    while (true) {
+      Answer answer = get(base, path);
+      Optional<String> retryAfter = answer.headers().firstValue("Retry-After");
+      if (answer.status() != 503 || retryAfter.isEmpty() || System.nanoTime() > giveUpAt) {
+        return answer;
+      }
+      pause(secondsOf(retryAfter.get()));
+    }
+  }
+
+  /** Retry-After in seconds, as our services send it; a date or anything else counts as one second. */
+  private static Duration secondsOf(String retryAfter) {
+    try {
+      return Duration.ofSeconds(Math.max(1, Long.parseLong(retryAfter.trim())));
+    } catch (NumberFormatException notSeconds) {
+      return Duration.ofSeconds(1);
+    }
+  }
+
+  private static void pause(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   static Answer get(URI base, String path) {
     try {

@@ -66,8 +66,8 @@ class ViewsEndToEndIT {
 
   @Test
   void answersProblemJsonForAnUnknownKeyOrView() {
-    Answer unknownKey = ViewServiceCalls.get(pipeline.viewService, "/views/order-status/no-such-order");
-    Answer unknownView = ViewServiceCalls.get(pipeline.viewService, "/views/no-such-view/x");
+    Answer unknownKey = ViewServiceCalls.answer(pipeline.viewService, "/views/order-status/no-such-order");
+    Answer unknownView = ViewServiceCalls.answer(pipeline.viewService, "/views/no-such-view/x");
     Answer unknownPath = ViewServiceCalls.get(pipeline.viewService, "/nothing/here");
 
     assertThat(unknownKey.status()).isEqualTo(404);
@@ -81,7 +81,7 @@ class ViewsEndToEndIT {
 
   @Test
   void listsTheViewsAndTheirShapes() {
-    Answer views = ViewServiceCalls.get(pipeline.viewService, "/views");
+    Answer views = ViewServiceCalls.answer(pipeline.viewService, "/views");
 
     assertThat(views.status()).isEqualTo(200);
     com.fasterxml.jackson.databind.JsonNode list = views.body().path("views");

@@ -126,7 +126,9 @@ final class RangePages {
         }
         if (reply.getUnavailableCount() > 0) {
           reachedButUnready.addAll(reply.getUnavailableList());
-          why = call.getKey() + " cannot read partitions " + reply.getUnavailableList() + " now";
+          // The processor's reason (restoring, a standby too far behind, ...) is what an operator needs.
+          why = call.getKey() + " cannot read partitions " + reply.getUnavailableList() + " now"
+              + (reply.getDetail().isEmpty() ? "" : ": " + reply.getDetail());
         }
       }
     }

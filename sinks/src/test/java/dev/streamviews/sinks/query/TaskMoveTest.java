@@ -128,6 +128,7 @@ class TaskMoveTest implements TestPropertyProvider {
         .isBetween(RETRY_AFTER_MS / 2, REQUEST_TIMEOUT_MS / 2);
     assertThat(page.status()).isEqualTo(503);
     assertThat(page.retryAfter()).isTrue();
+    assertThat(page.body().path("detail").asText()).contains("task moving");
     assertThat(processor.rangeRequests.size()).isGreaterThan(1);
     assertThat(pageMillis).isBetween(RETRY_AFTER_MS / 2, REQUEST_TIMEOUT_MS / 2);
   }
