@@ -43,7 +43,7 @@ final class VersionQueries {
       }
       // As last read (at most a second or so old): this runs on the query server's event loop.
       lags.all().forEach((store, partitions) -> partitions.forEach((partition, lag) ->
-          reply.addLags(LocalLag.newBuilder().setStore(store).setPartition(partition).setOffsetLag(lag.offsetLag()))));
+          reply.addLags(LocalLag.newBuilder().setStore(store).setPartition(partition).setOffsetLag(lag))));
     } catch (RuntimeException notRunningYet) {
       log.debug("No Streams metadata for version {} yet: {}", version.version(), notRunningYet.getMessage());
     }
