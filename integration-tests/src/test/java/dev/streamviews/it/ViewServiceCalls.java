@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Plain HTTP GETs to a service, answers with status, headers and JSON body. */
 final class ViewServiceCalls {
@@ -35,32 +37,28 @@ final class ViewServiceCalls {
    * For one-shot reads whose answer a test then checks; polling loops use {@link #get}.
    */
   static Answer answer(URI base, String path) {
-    long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      Answer answer = get(base, path);
-      Optional<String> retryAfter = answer.headers().firstValue("Retry-After");
-      if (answer.status() != 503 || retryAfter.isEmpty() || System.nanoTime() > giveUpAt) {
-        return answer;
-      }
-      pause(secondsOf(retryAfter.get()));
+    AtomicReference<Answer> last = new AtomicReference<>();
+    try {
+      Awaitility.await(path + " answered").atMost(PATIENCE).pollDelay(Duration.ZERO)
+          .pollInterval((polls, previous) -> retryAfterOf(last.get()))
+          .until(() -> {
+            Answer answer = get(base, path);
+            last.set(answer);
+            return answer.status() != 503 || answer.headers().firstValue("Retry-After").isEmpty();
+          });
+    } catch (ConditionTimeoutException stillUnavailable) {
+      // The last 503 is the answer: the test's own assertion says what it expected instead.
     }
+    return last.get();
   }
 
-  /** Retry-After in seconds, as our services send it; a date or anything else counts as one second. */
-  private static Duration secondsOf(String retryAfter) {
+  /** Retry-After in seconds, as our services send it; none, a date or anything else counts as one second. */
+  private static Duration retryAfterOf(Answer answer) {
     try {
-      return Duration.ofSeconds(Math.max(1, Long.parseLong(retryAfter.trim())));
+      String seconds = answer == null ? "1" : answer.headers().firstValue("Retry-After").orElse("1");
+      return Duration.ofSeconds(Math.max(1, Long.parseLong(seconds.trim())));
     } catch (NumberFormatException notSeconds) {
       return Duration.ofSeconds(1);
-    }
-  }
-
-  private static void pause(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -19,7 +19,7 @@ import org.apache.kafka.streams.LagInfo;
  * <p>A copy the last reading does not know is one this instance was given since (a standby after
  * a rebalance, often the copy a moving task left behind), and until a reading knows it, it cannot
  * answer: such a question starts a reading at once rather than when the last one goes stale, so
- * the copy is readable a broker round trip later, not up to a second later.
+ * the copy can answer once that reading is in, not only once the last reading is a second old.
  */
 final class StandbyLags {
   private static final Duration STALE_AFTER = Duration.ofSeconds(1);

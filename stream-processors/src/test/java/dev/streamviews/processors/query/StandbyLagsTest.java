@@ -1,6 +1,7 @@
 package dev.streamviews.processors.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,13 +16,13 @@ class StandbyLagsTest {
   private static final Duration NEVER_STALE = Duration.ofHours(1);
 
   @Test
-  void aCopyTheLastReadingDoesNotKnowStartsANewReadingAtOnce() throws InterruptedException {
+  void aCopyTheLastReadingDoesNotKnowStartsANewReadingAtOnce() {
     Readings readings = new Readings(Map.of("order-status", Map.of(0, 3L)), Map.of("order-status", Map.of(0, 3L, 1, 7L)));
     StandbyLags lags = new StandbyLags(readings, NEVER_STALE, Duration.ZERO);
 
     assertThat(lags.of("order-status", 1)).as("not in the first reading").isEqualTo(-1);
 
-    assertThat(awaitLag(lags, "order-status", 1, 7, Duration.ofSeconds(5))).as("known after the reading it started").isEqualTo(7);
+    await("the reading it started").atMost(Duration.ofSeconds(5)).until(() -> lags.of("order-status", 1) == 7);
     assertThat(readings.count()).isEqualTo(2);
   }
 
@@ -37,39 +38,26 @@ class StandbyLagsTest {
   }
 
   @Test
-  void aStaleReadingIsRefreshedWhileQuestionsGoOnWithIt() throws InterruptedException {
+  void aStaleReadingIsRefreshedWhileQuestionsGoOnWithIt() {
     Readings readings = new Readings(Map.of("order-status", Map.of(0, 3L)), Map.of("order-status", Map.of(0, 0L)));
     StandbyLags lags = new StandbyLags(readings, Duration.ofMillis(20), NEVER_STALE);
 
-    assertThat(lags.of("order-status", 0)).isEqualTo(3);
-    Thread.sleep(40);
+    assertThat(lags.of("order-status", 0)).as("the first reading, before it is stale").isEqualTo(3);
 
-    assertThat(awaitLag(lags, "order-status", 0, 0, Duration.ofSeconds(5))).isZero();
+    await("the reading after it went stale").atMost(Duration.ofSeconds(5)).until(() -> lags.of("order-status", 0) == 0);
   }
 
   @Test
-  void unknownCopiesStartNoMoreThanOneReadingInTheLeastGap() throws InterruptedException {
+  void unknownCopiesStartNoMoreThanOneReadingInTheLeastGap() {
     Readings readings = new Readings(Map.of());
     StandbyLags lags = new StandbyLags(readings, NEVER_STALE, NEVER_STALE);
 
     for (int i = 0; i < 100; i++) {
       assertThat(lags.of("customer-spend", i % 6)).isEqualTo(-1);
     }
-    Thread.sleep(100);
 
-    assertThat(readings.count()).as("the first reading only: the next may start an hour later").isEqualTo(1);
-  }
-
-  /** Polls until the lag is the one expected, or the time is up; the last answer. */
-  private static long awaitLag(StandbyLags lags, String store, int partition, long expected, Duration within)
-      throws InterruptedException {
-    long giveUpAt = System.nanoTime() + within.toNanos();
-    long lag = lags.of(store, partition);
-    while (lag != expected && System.nanoTime() < giveUpAt) {
-      Thread.sleep(5);
-      lag = lags.of(store, partition);
-    }
-    return lag;
+    // The first reading only, for as long as a refresh started by those questions would need to show.
+    await("no second reading").during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> readings.count() == 1);
   }
 
   /** Readings handed out in turn, the last one again once they run out; counts how many were taken. */
