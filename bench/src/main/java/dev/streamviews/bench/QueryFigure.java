@@ -55,12 +55,13 @@ final class QueryFigure {
    * processor (restarted for D) kept compiling for 40 s of lookups on two busy cores, the compilers
    * took half of their CPU through the measured 20 s, and the lookup rate rose from 1 k to 7 k
    * requests/s within it while the constant answer, measured after, found everything compiled.
+   * The cap was 90 s until most full runs reached it with the compilers busy (docs/BENCHMARKS.md, C).
    */
   private static String warmUp(BenchRun run, Supplier<URI> lookups, Supplier<URI> constantAnswer, Collection<ProcessHandle> jvms)
       throws InterruptedException {
     Duration first = Duration.ofSeconds(run.quick() ? 2 : 10);
     Duration slice = Duration.ofSeconds(2);
-    Duration cap = Duration.ofSeconds(run.quick() ? 10 : 90);
+    Duration cap = Duration.ofSeconds(run.quick() ? 10 : 150);
     CpuMeter none = new CpuMeter(Map.of());
     long started = System.nanoTime();
     HttpLoad.run(lookups, CONNECTIONS, Duration.ZERO, first, none);
