@@ -88,9 +88,9 @@ final class FreshnessFigure {
     // path must have gone quiet too, as C waits for them.
     // How long the compilers take is the compile work over the share of a core they get. A JFR
     // recording of the processor's compilations in an --only B run had its C2 compile about 33 s of
-    // CPU of E's path in the first 40 s of the load, on cores with room for it; in full runs whose
-    // cores were 97 % busy it got about 0.3 of a core, and 40 s of allowance ran out with the
-    // compilers busy in most of them (docs/BENCHMARKS.md, E). Hence 100 s: the line still says
+    // CPU of E's path in the first 40 s of the load, on cores with room for it; in a full run with
+    // the cores 97 % busy it had 0.28 of a core, and 40 s of allowance ran out with the compilers
+    // busy in five of twelve full runs (docs/BENCHMARKS.md, E). Hence 100 s: the line still says
     // when the allowance ran out instead.
     // A quick run only shows that the figure is measured: its processor is seconds old.
     Duration warmUp = Duration.ofSeconds(run.quick() ? 5 : 40);

@@ -55,7 +55,7 @@ final class QueryFigure {
    * processor (restarted for D) kept compiling for 40 s of lookups on two busy cores, the compilers
    * took half of their CPU through the measured 20 s, and the lookup rate rose from 1 k to 7 k
    * requests/s within it while the constant answer, measured after, found everything compiled.
-   * The cap was 90 s until most full runs reached it with the compilers busy (docs/BENCHMARKS.md, C).
+   * The cap was 90 s until six of twelve full runs reached it with the compilers busy (docs/BENCHMARKS.md, C).
    */
   private static String warmUp(BenchRun run, Supplier<URI> lookups, Supplier<URI> constantAnswer, Collection<ProcessHandle> jvms)
       throws InterruptedException {
