@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.streamviews.fixtures.LocalClusterExtension;
 import dev.streamviews.infra.cluster.FreePort;
 import dev.streamviews.it.Pipeline.CliRun;
+import dev.streamviews.producers.CliInterrupted;
 import dev.streamviews.producers.publish.KafkaPreflight;
 import dev.streamviews.schemas.events.OrderPlaced;
 import dev.streamviews.schemas.registry.SchemaRegistryClient;
@@ -21,17 +22,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The producer CLI against the real cluster: what it sends, and how it fails. */
+/** The producer CLI against the real cluster: what it sends, how it fails, and how it stops when told to. */
 @ExtendWith({LocalClusterExtension.class, PipelineExtension.class})
 class ProducerCliIT {
   private final Pipeline pipeline;
@@ -77,6 +83,51 @@ class ProducerCliIT {
   }
 
   @Test
+  void anInterruptedPublishStopsSendingAndEveryRecordItSaysItSentIsOnTheTopic() throws Exception {
+    Map<String, Long> endsBefore = endOffsets();
+    FutureTask<CliRun> run = new FutureTask<>(() -> pipeline.produce("shop.orders", "--generate", "100000", "--rate", "200"));
+    Thread thread = new Thread(run, "produce-to-interrupt");
+    thread.start();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> recordsSince(endsBefore) >= 100);
+
+    thread.interrupt();
+    CliRun stopped = run.get(30, TimeUnit.SECONDS);
+
+    assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(CliInterrupted.EXIT_CODE);
+    long sent = sentIn(stopped.out());
+    assertThat(stopped.err()).contains("interrupted: stopped after " + sent + " records");
+    assertThat(sent).isBetween(100L, 99_999L);
+    assertThat(recordsSince(endsBefore)).as("records on the topic").isEqualTo(sent);
+  }
+
+  @Test
+  void aTerminatedScriptsProduceSaysHowFarItGotAndLosesNothingItSent() throws Exception {
+    // SIGTERM, as an orchestrator or `kill` sends it; Ctrl-C's SIGINT takes the same path through the
+    // JVM's shutdown hooks, but a process started in the background may have SIGINT ignored.
+    Map<String, Long> endsBefore = endOffsets();
+    // Into a file: Process.destroy closes the pipes it would otherwise be read through.
+    Path output = dir.resolve("produce.out");
+    Process produce = new ProcessBuilder(Pipeline.root().resolve("scripts").resolve("produce").toString(), "shop.orders",
+        "--generate", "100000", "--rate", "200", "--bootstrap-servers", pipeline.cluster.bootstrapServers(),
+        "--schema-registry", pipeline.cluster.schemaRegistryUrl().toString()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> recordsSince(endsBefore) >= 100);
+
+      produce.destroy();
+      assertThat(produce.waitFor(40, TimeUnit.SECONDS)).as("stopped").isTrue();
+    } finally {
+      produce.destroyForcibly();
+    }
+
+    String out = Files.readString(output);
+    assertThat(produce.exitValue()).as(out).isEqualTo(128 + 15);
+    long sent = sentIn(out);
+    assertThat(out).contains("interrupted: stopped after " + sent + " records");
+    assertThat(sent).isBetween(100L, 99_999L);
+    assertThat(recordsSince(endsBefore)).as("records on the topic").isEqualTo(sent);
+  }
+
+  @Test
   void saysInOneLineWhenTheRegistryCannotBeReachedAndSendsNothing() {
     Map<String, Long> endsBefore = endOffsets();
 
@@ -107,6 +158,17 @@ class ProducerCliIT {
   private static String order(String orderId, String placedAt) {
     String time = placedAt.matches("\\d+") ? placedAt : "\"" + placedAt + "\"";
     return "{\"orderId\":\"" + orderId + "\",\"customerId\":\"c-1\",\"lines\":[{\"sku\":\"sku-1\",\"quantity\":2,\"unitPriceCents\":250}],\"placedAt\":" + time + "}";
+  }
+
+  /** N of the CLI's {@code sent N records to ...}. */
+  private static long sentIn(String out) {
+    Matcher sent = Pattern.compile("sent (\\d+) records to").matcher(out);
+    assertThat(sent.find()).as(out).isTrue();
+    return Long.parseLong(sent.group(1));
+  }
+
+  private long recordsSince(Map<String, Long> endsBefore) {
+    return endOffsets().entrySet().stream().mapToLong(end -> end.getValue() - endsBefore.getOrDefault(end.getKey(), 0L)).sum();
   }
 
   private Map<String, Long> endOffsets() {

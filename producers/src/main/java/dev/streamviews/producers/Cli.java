@@ -1,6 +1,8 @@
 package dev.streamviews.producers;
 
 import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,13 +14,42 @@ import picocli.CommandLine.Command;
     subcommands = {ProduceCommand.class, TopicsCommand.class},
     description = "Publish events and manage the topics of the streamviews pipeline.")
 public final class Cli {
+  /**
+   * How long Ctrl-C waits for the command to stop cleanly: a publish flushes what it has sent, and
+   * its producer's close allows this much for that.
+   */
+  private static final long STOP_WAIT_SECONDS = 30;
+
   private Cli() {}
 
+  /**
+   * Runs the command in this thread. On Ctrl-C (or a SIGTERM) the JVM runs its shutdown hooks and
+   * then halts, whatever the command was doing; the hook here interrupts the command first and
+   * waits for it, so that a publish stops sending, waits for what it sent to be acknowledged and
+   * says how far it got, instead of leaving records in flight unreported.
+   */
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    Thread command = Thread.currentThread();
+    CountDownLatch done = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (done.getCount() > 0) {
+        command.interrupt();
+        try {
+          done.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }, "streamviews-cli-stop"));
+    int exit = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    done.countDown();
+    System.exit(exit);
   }
 
-  /** Runs the command line and returns its exit code: 0 done, 1 failed, 2 usage error. */
+  /**
+   * Runs the command line and returns its exit code: 0 done, 1 failed, 2 usage error,
+   * {@link CliInterrupted#EXIT_CODE} interrupted.
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     return commandLine(out, err).execute(args);
   }
@@ -35,10 +66,10 @@ public final class Cli {
     // is not one of those handlers is left as it is.
     commandLine.setExecutionStrategy(parseResult -> new CommandLine.RunLast().execute(parseResult));
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      String message = e instanceof CliFailure ? e.getMessage() : "unexpected error: " + e;
+      String message = e instanceof CliFailure || e instanceof CliInterrupted ? e.getMessage() : "unexpected error: " + e;
       cmd.getErr().println(cmd.getCommandName() + ": " + message);
       cmd.getErr().flush();
-      return 1;
+      return e instanceof CliInterrupted ? CliInterrupted.EXIT_CODE : 1;
     });
     return commandLine;
   }

@@ -116,7 +116,11 @@ public final class ProduceCommand implements Callable<Integer> {
     out.print(summary.describeOffsets());
     out.flush();
     if (summary.failed() > 0) {
-      throw new CliFailure(summary.failed() + " records could not be sent: " + summary.firstFailure());
+      throw new CliFailure(summary.failed() + " records could not be sent: " + summary.firstFailure()
+          + (summary.interrupted() ? "; interrupted before the rest were sent" : ""));
+    }
+    if (summary.interrupted()) {
+      throw new CliInterrupted("interrupted: stopped after " + summary.sent() + " records, each of them acknowledged; the rest were not sent");
     }
     return 0;
   }

@@ -65,7 +65,7 @@ public final class TopicsCommand implements Callable<Integer> {
       throw new CliFailure("cannot reach Kafka at " + kafka + " (no answer within 10 s)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CliFailure("interrupted");
+      throw new CliInterrupted("interrupted");
     }
     out.flush();
     return 0;

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -68,6 +69,11 @@ public final class EventPublisher implements AutoCloseable {
   /**
    * Sends every event and waits until each is acknowledged or has failed.
    *
+   * <p>An interrupt of the calling thread stops it: no event is taken after it, and every one sent
+   * before is still waited for, so the summary ({@link PublishSummary#interrupted()}) tells exactly
+   * what reached Kafka. The interrupt is consumed there rather than left set, since Kafka's producer
+   * refuses to wait for its flush and its close in an interrupted thread.
+   *
    * @param ratePerSecond at most this many events a second; 0 for as fast as possible
    */
   public PublishSummary publish(Iterator<OutgoingEvent> events, double ratePerSecond, ProgressListener progress) {
@@ -88,14 +94,23 @@ public final class EventPublisher implements AutoCloseable {
         firstFailure.compareAndSet(null, error.getMessage());
       }
     };
+    boolean interrupted = false;
     while (events.hasNext()) {
-      OutgoingEvent event = events.next();
-      if (ratePerSecond > 0) {
-        pace(started, count, ratePerSecond);
+      if (Thread.interrupted() || ratePerSecond > 0 && !pace(started, count, ratePerSecond)) {
+        interrupted = true;
+        break;
       }
+      OutgoingEvent event = events.next();
       ProducerRecord<String, IndexedRecord> record = new ProducerRecord<>(event.topic(), null, event.timestamp(), event.key(), event.value());
       record.headers().add(TraceParent.HEADER, spans.next());
-      producer.send(record, onAnswer);
+      try {
+        producer.send(record, onAnswer);
+      } catch (InterruptException e) {
+        // Interrupted while waiting for room in the producer's buffer: this record was not sent.
+        Thread.interrupted();
+        interrupted = true;
+        break;
+      }
       count++;
       long elapsed = elapsedMillis(started);
       if (elapsed >= nextReport) {
@@ -103,20 +118,40 @@ public final class EventPublisher implements AutoCloseable {
         nextReport = elapsed + PROGRESS_EVERY_MILLIS;
       }
     }
-    producer.flush();
+    flushAll();
     return new PublishSummary(acknowledged.get(), failed.get(), firstFailure.get(), Map.copyOf(lastOffsets), trace.traceId(),
-        Duration.ofNanos(System.nanoTime() - started));
+        Duration.ofNanos(System.nanoTime() - started), interrupted);
   }
 
-  /** Sleeps just long enough that event number {@code sent} goes out no earlier than its slot. */
-  private static void pace(long startedNanos, long sent, double ratePerSecond) {
+  /**
+   * Sleeps just long enough that event number {@code sent} goes out no earlier than its slot; false
+   * when interrupted meanwhile (the interrupt consumed), and the event is not to be sent.
+   */
+  private static boolean pace(long startedNanos, long sent, double ratePerSecond) {
     long due = startedNanos + (long) (sent * 1_000_000_000L / ratePerSecond);
     long wait = due - System.nanoTime();
     if (wait > 0) {
       try {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Waits until every record sent is acknowledged or has failed, through interrupts too: they stop
+   * the sending, not the waiting, which the delivery timeout bounds. Kafka's flush gives up on an
+   * interrupt with the records still in flight, and the summary would then not say what reached Kafka.
+   */
+  private void flushAll() {
+    while (true) {
+      try {
+        producer.flush();
+        return;
+      } catch (InterruptException e) {
+        Thread.interrupted();
       }
     }
   }

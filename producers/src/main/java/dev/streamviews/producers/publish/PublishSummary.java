@@ -9,10 +9,11 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * What a publish run did: records acknowledged, records that failed (with the first reason), the
  * last offset written to each partition, the trace id every record's traceparent carries, and how
- * long it took from when it began sending until every record was acknowledged or had failed.
+ * long it took from when it began sending until every record was acknowledged or had failed, and
+ * whether an interrupt stopped it before every event was sent ({@code interrupted}).
  */
 public record PublishSummary(long sent, long failed, String firstFailure, Map<TopicPartition, Long> lastOffsets, String traceId,
-    Duration took) {
+    Duration took, boolean interrupted) {
 
   /**
    * {@code sent N records to TOPICS in S s (R records/s)}: the rate counts the records
