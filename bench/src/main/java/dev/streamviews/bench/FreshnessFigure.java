@@ -123,7 +123,7 @@ final class FreshnessFigure {
     Probes probes = new Probes(counted.stream().mapToLong(probe -> probe.visibleAt - probe.ackedAt).toArray(), counted.get(0).recordSize);
     ReferenceRun asManyAsProbes;
     ReferenceRun overTheSpan;
-    // The load runs until closed; three times the measured span leaves room for both reference runs.
+    // Three times the measured span leaves room for both reference runs; the load stops once they are done.
     try (BackgroundLoad load = BackgroundLoad.start(run, events(rate, measured.multipliedBy(3)), rate, 4)) {
       // EndToEndLatency sends a record only once it has received the one before, so as many records
       // as probes take it a second or two, while the probes take the whole measured span. Its p99
@@ -135,6 +135,7 @@ final class FreshnessFigure {
       asManyAsProbes = ReferenceRun.of(run, probes.count(), probes.recordSize());
       int spanning = (int) Math.min(MAX_REFERENCE_RECORDS, Math.round(probes.count() * (double) measured.toNanos() / asManyAsProbes.nanos));
       overTheSpan = spanning > probes.count() ? ReferenceRun.of(run, spanning, probes.recordSize()) : asManyAsProbes;
+      load.stop();
     }
     // EndToEndLatency prints whole milliseconds, rounded down; under one is counted as one.
     long referenceP99 = Math.max(1, overTheSpan.latencies.p99Millis());
@@ -193,6 +194,7 @@ final class FreshnessFigure {
         } else if (cpu.started() && !probe.measured && !cpu.stopped()) {
           cpu.stop();
           threads.stop();
+          load.stop(); // the measured span is over; the probes still out are waited for below
         }
         OrderPlaced order = new OrderPlaced(probe.orderId, "c-fresh", List.of(new OrderLine("sku-fresh", 1, 100L)), Instant.now());
         try {
