@@ -28,12 +28,7 @@ final class ReapedChildrenCpu {
 
   /** {@code 123 (java) S ...}: after the name, cutime and cstime are fields 16 and 17 of the line. */
   static Duration parse(String statLine) {
-    int close = statLine.lastIndexOf(')'); // a process name may itself hold ')' or spaces
-    if (close < 0) {
-      throw new IllegalArgumentException("not a stat line: " + statLine);
-    }
-    // After the name: state (field 3) ... cutime (field 16), cstime (field 17).
-    String[] fields = statLine.substring(close + 2).split(" ");
+    String[] fields = ThreadStat.fieldsAfterName(statLine);
     long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
     return Duration.ofMillis(ticks * 1000 / ThreadStat.TICKS_PER_SECOND);
   }

@@ -43,13 +43,22 @@ record ThreadStat(long tid, String shortName, long ticks) {
   /** {@code 5471 (C2 CompilerThre) S 3413 ...}: user and system ticks are fields 14 and 15. */
   static ThreadStat parse(String statLine) {
     int open = statLine.indexOf('(');
-    int close = statLine.lastIndexOf(')'); // a thread name may itself hold ')' or spaces
+    int close = statLine.lastIndexOf(')');
+    String[] fields = fieldsAfterName(statLine);
+    return new ThreadStat(Long.parseLong(statLine.substring(0, open).trim()), statLine.substring(open + 1, close),
+        Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+  }
+
+  /**
+   * The fields of a {@code stat} line (a process's or a thread's) after its name, from the state
+   * (field 3, at index 0) on: field n is at index n - 3.
+   */
+  static String[] fieldsAfterName(String statLine) {
+    int open = statLine.indexOf('(');
+    int close = statLine.lastIndexOf(')'); // a name may itself hold ')' or spaces
     if (open < 0 || close < open) {
       throw new IllegalArgumentException("not a stat line: " + statLine);
     }
-    // After the name: state (field 3) ... utime (field 14), stime (field 15).
-    String[] fields = statLine.substring(close + 2).split(" ");
-    return new ThreadStat(Long.parseLong(statLine.substring(0, open).trim()), statLine.substring(open + 1, close),
-        Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+    return statLine.substring(close + 2).split(" ");
   }
 }

@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
     description = "Publish events and manage the topics of the streamviews pipeline.")
 public final class Cli {
   /**
-   * How long Ctrl-C waits for the command to stop cleanly: a publish flushes what it has sent, and
-   * its producer's close allows this much for that.
+   * How long Ctrl-C waits for the command to stop cleanly, a publish flushing what it has sent; the
+   * JVM halts after it whatever the command is doing (a flush to a broker that does not answer may
+   * otherwise wait out the producer's delivery timeout).
    */
   private static final long STOP_WAIT_SECONDS = 30;
 

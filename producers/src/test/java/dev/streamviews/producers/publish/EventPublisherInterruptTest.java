@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamviews.schemas.events.OrderPlaced;
 import dev.streamviews.schemas.registry.InMemorySchemaRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,10 +45,7 @@ class EventPublisherInterruptTest {
       FutureTask<PublishSummary> summary = new FutureTask<>(() -> publisher.publish(events, 0, ProgressListener.SILENT));
       Thread thread = new Thread(summary, "publish-to-interrupt");
       thread.start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (events.taken.get() == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.taken.get() > 0);
       thread.interrupt();
 
       PublishSummary result = summary.get(10, TimeUnit.SECONDS); // sooner than the producer's 15 s max.block.ms
